@@ -1,0 +1,1 @@
+"""ReptiDex shared library: imported by every service, never run on its own."""

@@ -1,0 +1,1 @@
+"""Authentication and authorization shared by all six services."""

@@ -1,0 +1,205 @@
+"""FastAPI dependencies: authenticate the caller and check platform and vivarium roles."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import Depends, Path, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordBearer
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from reptidex_common.auth.api_keys import KEY_PREFIX, hash_api_key
+from reptidex_common.auth.jwks import JwksSource
+from reptidex_common.auth.principal import Principal, PrincipalKind
+from reptidex_common.auth.tokens import UnknownKeyId, decode_access_token
+from reptidex_common.db.engine import DbSession
+from reptidex_common.errors import Forbidden, NotFound, Unauthorized
+from reptidex_common.models.core import ApiKey, Membership, User, Vivarium
+from reptidex_common.models.enums import PlatformRole, UserStatus, VivariumRole
+from reptidex_common.observability.context import user_id_var
+from reptidex_common.settings import get_settings
+
+
+@dataclass
+class AuthState:
+    jwks: JwksSource | None = None
+
+
+auth_state = AuthState()
+
+# Both schemes document the same header; the OAuth2 one makes the Authorize button of /docs work.
+_oauth2 = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+_bearer = HTTPBearer(auto_error=False, description="Access token or API key (rdx_...)")
+
+
+async def _principal_from_jwt(session: AsyncSession, token: str) -> Principal:
+    if auth_state.jwks is None:
+        raise RuntimeError("auth_state.jwks is not configured")
+    settings = get_settings()
+    try:
+        jwks = await auth_state.jwks.get()
+        claims = decode_access_token(token, jwks, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+    except UnknownKeyId:
+        jwks = await auth_state.jwks.get(force_refresh=True)
+        claims = decode_access_token(token, jwks, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+    # One primary-key read makes suspension and role changes take effect at once everywhere.
+    row = (
+        await session.execute(select(User.status, User.platform_role).where(User.id == claims.user_id))
+    ).one_or_none()
+    if row is None or row.status is UserStatus.suspended:
+        raise Unauthorized("This account is suspended or no longer exists.", type_slug="account-suspended")
+    return Principal(user_id=claims.user_id, platform_role=row.platform_role)
+
+
+async def _principal_from_api_key(session: AsyncSession, key: str) -> Principal:
+    digest = hash_api_key(key, get_settings().api_key_pepper.get_secret_value())
+    found = (
+        await session.execute(
+            select(ApiKey, User.status, User.platform_role)
+            .join(User, User.id == ApiKey.user_id)
+            .where(ApiKey.key_hash == digest)
+        )
+    ).one_or_none()
+    now = datetime.now(UTC)
+    if found is None:
+        raise Unauthorized("The API key is not valid.", type_slug="invalid-api-key")
+    api_key, status, _platform_role = found
+    if api_key.revoked_at is not None or (api_key.expires_at is not None and api_key.expires_at <= now):
+        raise Unauthorized("The API key has been revoked or has expired.", type_slug="invalid-api-key")
+    if status is UserStatus.suspended:
+        raise Unauthorized("This account is suspended.", type_slug="account-suspended")
+    await session.execute(update(ApiKey).where(ApiKey.id == api_key.id).values(last_used_at=now))
+    # Staff powers never travel on an API key: it acts as an ordinary user.
+    return Principal(
+        user_id=api_key.user_id,
+        platform_role=PlatformRole.user,
+        kind=PrincipalKind.api_key,
+        scopes=frozenset(api_key.scopes),
+        api_key_id=api_key.id,
+        vivarium_id=api_key.vivarium_id,
+    )
+
+
+async def get_optional_principal(
+    request: Request,
+    session: DbSession,
+    _docs_oauth: Annotated[str | None, Depends(_oauth2)],
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal | None:
+    token = bearer.credentials if bearer else request.headers.get("X-API-Key")
+    if not token:
+        return None
+    if token.startswith(KEY_PREFIX):
+        principal = await _principal_from_api_key(session, token)
+    else:
+        principal = await _principal_from_jwt(session, token)
+    user_id_var.set(str(principal.user_id))
+    return principal
+
+
+async def get_principal(
+    principal: Annotated[Principal | None, Depends(get_optional_principal)],
+) -> Principal:
+    if principal is None:
+        raise Unauthorized()
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+OptionalPrincipal = Annotated[Principal | None, Depends(get_optional_principal)]
+
+
+def require_platform_role(*roles: PlatformRole) -> Callable[[Principal], Awaitable[Principal]]:
+    async def dependency(principal: CurrentPrincipal) -> Principal:
+        if principal.platform_role not in roles:
+            # Staff-only endpoints are no secret, so 403 rather than 404.
+            raise Forbidden("This action is reserved for platform staff.")
+        return principal
+
+    return dependency
+
+
+def require_scope(scope: str) -> Callable[[Principal], Awaitable[Principal]]:
+    async def dependency(principal: CurrentPrincipal) -> Principal:
+        if not principal.has_scope(scope):
+            raise Forbidden(f"This API key lacks the '{scope}' scope.", type_slug="missing-scope")
+        return principal
+
+    return dependency
+
+
+StaffPrincipal = Annotated[Principal, Depends(require_platform_role(PlatformRole.admin, PlatformRole.support))]
+AdminPrincipal = Annotated[Principal, Depends(require_platform_role(PlatformRole.admin))]
+
+
+@dataclass(frozen=True)
+class VivariumAccess:
+    vivarium: Vivarium
+    principal: Principal
+    # None when the caller is staff acting without a membership.
+    role: VivariumRole | None
+
+    def at_least(self, minimum: VivariumRole) -> bool:
+        if self.role is None:
+            return False
+        return self.role.at_least(minimum)
+
+
+def _staff_effective_role(principal: Principal) -> VivariumRole | None:
+    """Admins may do anything a owner may; support may look but not touch."""
+    if principal.platform_role is PlatformRole.admin:
+        return VivariumRole.herpetologist
+    if principal.platform_role is PlatformRole.support:
+        return VivariumRole.keeper
+    return None
+
+
+async def authorize_vivarium(
+    session: AsyncSession, principal: Principal, vivarium_id: uuid.UUID, minimum: VivariumRole
+) -> VivariumAccess:
+    """The one vivarium-role check every service uses.
+
+    Not a member (or a deleted vivarium) answers 404, so nobody learns what exists; a member
+    below the required role gets 403 with what role is needed.
+    """
+    row = (
+        await session.execute(
+            select(Vivarium, Membership.role)
+            .outerjoin(
+                Membership,
+                (Membership.vivarium_id == Vivarium.id) & (Membership.user_id == principal.user_id),
+            )
+            .where(Vivarium.id == vivarium_id, Vivarium.deleted_at.is_(None))
+        )
+    ).one_or_none()
+    if principal.vivarium_id is not None and principal.vivarium_id != vivarium_id:
+        row = None
+    member_role: VivariumRole | None = row[1] if row else None
+    staff_role = _staff_effective_role(principal)
+    effective = max(
+        (r for r in (member_role, staff_role) if r is not None), key=lambda r: r.rank, default=None
+    )
+    if row is None or effective is None:
+        raise NotFound("Vivarium not found.")
+    if not effective.at_least(minimum):
+        raise Forbidden(
+            f"This needs the {minimum.value} role or higher in this vivarium; you are {effective.value}.",
+            type_slug="insufficient-role",
+        )
+    return VivariumAccess(vivarium=row[0], principal=principal, role=effective)
+
+
+def require_vivarium_role(minimum: VivariumRole) -> Callable[..., Awaitable[VivariumAccess]]:
+    """Dependency for routes with a `{vivarium_id}` path parameter."""
+
+    async def dependency(
+        vivarium_id: Annotated[uuid.UUID, Path()], principal: CurrentPrincipal, session: DbSession
+    ) -> VivariumAccess:
+        return await authorize_vivarium(session, principal, vivarium_id, minimum)
+
+    return dependency

@@ -1,0 +1,83 @@
+"""Access tokens: signed by core with EdDSA, verified everywhere with the public key only."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import jwt
+from jwt import PyJWK
+
+from reptidex_common.auth.keys import ALGORITHM, SigningKey
+from reptidex_common.errors import Unauthorized
+from reptidex_common.models.enums import PlatformRole
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    user_id: uuid.UUID
+    platform_role: PlatformRole
+    expires_at: datetime
+    token_id: str
+
+
+def issue_access_token(
+    key: SigningKey,
+    *,
+    user_id: uuid.UUID,
+    platform_role: PlatformRole,
+    issuer: str,
+    audience: str,
+    ttl_seconds: int,
+    now: datetime | None = None,
+) -> str:
+    issued = now or datetime.now(UTC)
+    claims = {
+        "sub": str(user_id),
+        "role": platform_role.value,
+        "iss": issuer,
+        "aud": audience,
+        "iat": int(issued.timestamp()),
+        "nbf": int(issued.timestamp()),
+        "exp": int((issued + timedelta(seconds=ttl_seconds)).timestamp()),
+        "jti": uuid.uuid4().hex,
+        "typ": "access",
+    }
+    return jwt.encode(claims, key.private_key, algorithm=ALGORITHM, headers={"kid": key.kid})
+
+
+def decode_access_token(token: str, jwks: dict[str, Any], *, issuer: str, audience: str) -> AccessClaims:
+    """Verify signature, algorithm, issuer, audience and expiry; any failure is a 401."""
+    try:
+        kid = jwt.get_unverified_header(token).get("kid")
+        matching = [k for k in jwks.get("keys", []) if k.get("kid") == kid]
+        if not matching:
+            raise UnknownKeyId(str(kid))
+        public_key = PyJWK(matching[0], algorithm=ALGORITHM).key
+        # The algorithm list is pinned: a token can never choose "none" or HS256.
+        payload = jwt.decode(
+            token,
+            public_key,
+            algorithms=[ALGORITHM],
+            issuer=issuer,
+            audience=audience,
+            options={"require": ["exp", "iat", "sub", "iss", "aud"]},
+        )
+        if payload.get("typ") != "access":
+            raise Unauthorized("This is not an access token.")
+        return AccessClaims(
+            user_id=uuid.UUID(payload["sub"]),
+            platform_role=PlatformRole(payload.get("role", "user")),
+            expires_at=datetime.fromtimestamp(payload["exp"], UTC),
+            token_id=str(payload.get("jti", "")),
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise Unauthorized("The access token has expired; refresh it.", type_slug="token-expired") from exc
+    except (jwt.PyJWTError, ValueError, KeyError) as exc:
+        raise Unauthorized("The access token is not valid.", type_slug="invalid-token") from exc
+
+
+class UnknownKeyId(jwt.PyJWTError):
+    """The token names a key we have not seen: the JWKS may have rotated."""

@@ -1,0 +1,1 @@
+"""Async database layer: one engine per process, one session per request."""

@@ -1,0 +1,68 @@
+"""One engine per process and the per-request session that commits before the response."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from reptidex_common.errors import AppError
+from reptidex_common.settings import BaseServiceSettings, get_settings
+
+
+@dataclass
+class DatabaseState:
+    engine: AsyncEngine | None = None
+    sessionmaker: async_sessionmaker[AsyncSession] | None = None
+    # Called after a successful commit; the outbox uses it to wake the relay.
+    after_commit_hooks: list[Callable[[AsyncSession], None]] = field(default_factory=list)
+
+
+state = DatabaseState()
+
+
+def create_engine(settings: BaseServiceSettings) -> AsyncEngine:
+    return create_async_engine(
+        settings.database_url,
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
+        pool_pre_ping=True,
+    )
+
+
+def get_sessionmaker() -> async_sessionmaker[AsyncSession]:
+    if state.sessionmaker is None:
+        state.engine = create_engine(get_settings())
+        state.sessionmaker = async_sessionmaker(state.engine, expire_on_commit=False)
+    return state.sessionmaker
+
+
+async def dispose_engine() -> None:
+    if state.engine is not None:
+        await state.engine.dispose()
+    state.engine = None
+    state.sessionmaker = None
+
+
+async def open_session() -> AsyncIterator[AsyncSession]:
+    """Commit when the handler returns, roll back when it raises; services never commit."""
+    async with get_sessionmaker()() as session:
+        try:
+            yield session
+            await session.commit()
+        except AppError as exc:
+            await (session.commit() if exc.keeps_changes else session.rollback())
+            raise
+        except BaseException:
+            await session.rollback()
+            raise
+    for hook in state.after_commit_hooks:
+        hook(session)
+
+
+# scope="function": the commit runs before the response is sent, so a client never sees a
+# success for a write that then failed to commit.
+DbSession = Annotated[AsyncSession, Depends(open_session, scope="function")]

@@ -1,0 +1,5 @@
+"""ORM models, one module per owning service. Every service may read; only the owner writes."""
+
+from reptidex_common.models import core, outbox
+
+__all__ = ["core", "outbox"]

@@ -1,0 +1,92 @@
+"""Settings shared by every service, read from the environment (and `.env`) once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[4]
+DEFAULT_DATA_DIR = REPO_ROOT / ".data"
+
+
+def _async_driver(url: str) -> str:
+    """Accept the plain `postgresql://` URLs that hosting platforms hand out."""
+    for prefix in ("postgres://", "postgresql://", "postgresql+psycopg://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix) :]
+    return url
+
+
+class BaseServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    service_name: str = "reptidex"
+    environment: Literal["development", "test", "production"] = "development"
+    log_level: str = "INFO"
+
+    database_url: str = "postgresql+asyncpg://reptidex@127.0.0.1:5432/reptidex"
+    database_pool_size: int = 10
+    database_max_overflow: int = 10
+    redis_url: str = "redis://127.0.0.1:6379/0"
+
+    data_dir: Path = DEFAULT_DATA_DIR
+
+    # Tokens. Core signs with the private key; every service verifies with core's JWKS.
+    jwt_issuer: str = "reptidex-core"
+    jwt_audience: str = "reptidex"
+    jwt_private_key_file: Path | None = None
+    jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"
+    access_token_ttl_seconds: int = 900
+    refresh_token_ttl_seconds: int = 30 * 24 * 3600
+    # Secret mixed into API key hashes so a leaked table cannot be brute-forced offline.
+    api_key_pepper: SecretStr = SecretStr("development-only-api-key-pepper")
+
+    # Where each service answers; used for service-to-service calls and links in emails.
+    core_url: str = "http://127.0.0.1:8001"
+    public_web_url: str = "http://public.localhost:8000"
+    breeder_web_url: str = "http://breeder.localhost:8000"
+
+    # Email: "file" writes .eml files under data_dir/mail for developers; "smtp" sends.
+    email_backend: Literal["file", "smtp"] = "file"
+    email_from: str = "ReptiDex <no-reply@reptidex.local>"
+    smtp_host: str = "localhost"
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = True
+
+    http_timeout_seconds: float = Field(default=10.0, gt=0)
+    cors_origins: list[str] = Field(
+        default_factory=lambda: [
+            "http://public.localhost:8000",
+            "http://breeder.localhost:8000",
+            "http://admin.localhost:8000",
+            "http://embed.localhost:8000",
+        ]
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _use_asyncpg(cls, value: str) -> str:
+        return _async_driver(value)
+
+    @property
+    def sync_database_url(self) -> str:
+        return self.database_url.replace("postgresql+asyncpg://", "postgresql+psycopg://", 1)
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.data_dir / "mail"
+
+    @property
+    def private_key_path(self) -> Path:
+        return self.jwt_private_key_file or self.data_dir / "keys" / "jwt-ed25519.pem"
+
+
+@lru_cache
+def get_settings() -> BaseServiceSettings:
+    return BaseServiceSettings()

@@ -1,0 +1,1 @@
+"""Celery app factory and the transactional outbox."""

@@ -1,0 +1,1 @@
+"""Pytest plugin shared by every service's tests."""

@@ -1,0 +1,1 @@
+"""ReptiDex community service."""

@@ -1,0 +1,74 @@
+"""Request and response bodies of the auth endpoints."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, model_validator
+
+from reptidex_common.auth.passwords import MAX_LENGTH, password_problems
+from reptidex_common.models.enums import PlatformRole, UserStatus, VivariumRole
+
+DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Password = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH)]
+
+
+class RegisterRequest(BaseModel):
+    email: EmailStr
+    password: Password
+    display_name: DisplayName
+
+    @model_validator(mode="after")
+    def _strong_password(self) -> RegisterRequest:
+        problems = password_problems(self.password, email=str(self.email))
+        if problems:
+            raise ValueError("Password " + "; ".join(problems) + ".")
+        return self
+
+
+class LoginRequest(BaseModel):
+    email: EmailStr
+    password: Password
+    otp: Annotated[str | None, Field(description="Six-digit code when two-factor login is on", max_length=12)] = None
+
+
+class RefreshRequest(BaseModel):
+    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class TokenPair(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+
+
+class MembershipRead(BaseModel):
+    vivarium_id: uuid.UUID
+    vivarium_name: str
+    vivarium_slug: str
+    role: VivariumRole
+    is_personal: bool
+
+
+class UserRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    email: str
+    display_name: str
+    bio: str | None = None
+    location: str | None = None
+    contact_preferences: dict[str, Any] = Field(default_factory=dict)
+    privacy_settings: dict[str, Any] = Field(default_factory=dict)
+    platform_role: PlatformRole
+    status: UserStatus
+    email_verified: bool
+    two_factor_enabled: bool
+    created_at: datetime
+
+
+class MeRead(UserRead):
+    memberships: list[MembershipRead]

@@ -1,0 +1,60 @@
+"""Registration and login rules."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pyotp
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from reptidex_common.auth.passwords import hash_password, verify_password
+from reptidex_common.errors import Unauthorized
+from reptidex_common.models.core import User
+from reptidex_common.models.enums import UserStatus
+from reptidex_common.ratelimit import RateLimit, enforce
+from repti_core.auth import repository
+from repti_core.auth.exceptions import AccountSuspended, EmailTaken, InvalidCredentials
+from repti_core.auth.schemas import RegisterRequest
+from repti_core.vivariums.service import create_vivarium
+
+LOGIN_PER_ACCOUNT = RateLimit("login-account", limit=10, window_seconds=15 * 60)
+LOGIN_PER_IP = RateLimit("login-ip", limit=50, window_seconds=15 * 60)
+
+
+async def register(session: AsyncSession, data: RegisterRequest) -> User:
+    email = str(data.email)
+    if await repository.user_by_email(session, email) is not None:
+        raise EmailTaken()
+    user = User(email=email, password_hash=hash_password(data.password), display_name=data.display_name)
+    session.add(user)
+    try:
+        # A savepoint turns a concurrent registration of the same email into a clean 409.
+        async with session.begin_nested():
+            await session.flush()
+    except IntegrityError as exc:
+        raise EmailTaken() from exc
+    await create_vivarium(session, user, f"{data.display_name}'s vivarium", personal=True)
+    return user
+
+
+async def authenticate(
+    session: AsyncSession, email: str, password: str, otp: str | None, *, ip_address: str
+) -> User:
+    """Check the password (and the TOTP code when two-factor is on); rate limited both ways."""
+    await enforce(LOGIN_PER_IP, ip_address)
+    await enforce(LOGIN_PER_ACCOUNT, email)
+    user = await repository.user_by_email(session, email)
+    if not verify_password(user.password_hash if user else None, password) or user is None:
+        raise InvalidCredentials()
+    if user.status is UserStatus.suspended:
+        raise AccountSuspended()
+    if user.totp_enabled:
+        if not otp:
+            raise Unauthorized(
+                "Enter the six-digit code from your authenticator app.", type_slug="two-factor-required"
+            )
+        if not user.totp_secret or not pyotp.TOTP(user.totp_secret).verify(otp, valid_window=1):
+            raise Unauthorized("The two-factor code is wrong or has expired.", type_slug="invalid-two-factor-code")
+    user.last_login_at = datetime.now(UTC)
+    return user

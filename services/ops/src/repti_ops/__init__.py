@@ -1,0 +1,1 @@
+"""ReptiDex ops service."""
