@@ -46,22 +46,26 @@ def _load_stack_env() -> None:
                 os.environ.setdefault(key, value)
 
 
-def _worker_index() -> int:
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    return int(worker.removeprefix("gw") or 0)
+def _slot() -> int:
+    """Which test database and Redis db this process uses.
+
+    xdist workers get their own; REPTIDEX_TEST_SLOT separates runs that share one machine.
+    """
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    return int(os.environ.get("REPTIDEX_TEST_SLOT", "0")) * 4 + worker
 
 
 def pytest_configure(config: pytest.Config) -> None:
     _load_stack_env()
     if "DATABASE_URL" not in os.environ or "REDIS_URL" not in os.environ:
         raise pytest.UsageError("Run the tests with `make test` (it starts PostgreSQL and Redis).")
-    index = _worker_index()
+    index = _slot()
     base_url = os.environ["DATABASE_URL"]
     test_url = base_url.rsplit("/", 1)[0] + f"/reptidex_test_{index}"
     os.environ["REPTIDEX_ADMIN_DATABASE_URL"] = base_url.rsplit("/", 1)[0] + "/postgres"
     os.environ["DATABASE_URL"] = test_url
     redis_base = os.environ["REDIS_URL"].rsplit("/", 1)[0]
-    os.environ["REDIS_URL"] = f"{redis_base}/{10 + index}"
+    os.environ["REDIS_URL"] = f"{redis_base}/{1 + index % 31}"
     data_dir = Path(tempfile.mkdtemp(prefix="reptidex-test-"))
     os.environ["DATA_DIR"] = str(data_dir)
     os.environ["ENVIRONMENT"] = "test"
