@@ -90,8 +90,17 @@ def start_debian_postgres(bindir: Path) -> None:
         log("initialising PostgreSQL data directory")
         result = run_as(
             user,
-            [str(bindir / "initdb"), "-D", str(PG_DIR), "-U", DB_USER, "--auth=trust", "-E", "UTF8",
-             "--locale=C.UTF-8"],
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(PG_DIR),
+                "-U",
+                DB_USER,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
         )
         if result.returncode != 0:
             raise SystemExit(f"initdb failed:\n{result.stdout}\n{result.stderr}")
@@ -101,8 +110,18 @@ def start_debian_postgres(bindir: Path) -> None:
     )
     log(f"starting PostgreSQL on 127.0.0.1:{PG_PORT}")
     result = run_as(
-        user, [str(bindir / "pg_ctl"), "-D", str(PG_DIR), "-o", options, "-l", str(PG_RUN / "postgres.log"),
-               "-w", "start"]
+        user,
+        [
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(PG_DIR),
+            "-o",
+            options,
+            "-l",
+            str(PG_RUN / "postgres.log"),
+            "-w",
+            "start",
+        ],
     )
     if result.returncode != 0:
         raise SystemExit(f"PostgreSQL failed to start:\n{result.stdout}\n{result.stderr}")
@@ -164,9 +183,27 @@ def redis_url() -> str:
     REDIS_DIR.mkdir(parents=True, exist_ok=True)
     log(f"starting Redis on 127.0.0.1:{REDIS_PORT}")
     subprocess.run(
-        [binary, "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--dir", str(REDIS_DIR),
-         "--daemonize", "yes", "--pidfile", str(REDIS_DIR / "redis.pid"), "--logfile",
-         str(DATA / "redis.log"), "--save", "", "--appendonly", "no", "--databases", "32"],
+        [
+            binary,
+            "--port",
+            str(REDIS_PORT),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(REDIS_DIR),
+            "--daemonize",
+            "yes",
+            "--pidfile",
+            str(REDIS_DIR / "redis.pid"),
+            "--logfile",
+            str(DATA / "redis.log"),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--databases",
+            "32",
+        ],
         check=True,
     )
     wait_for_port(REDIS_PORT, "Redis")

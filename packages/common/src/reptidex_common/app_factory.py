@@ -20,6 +20,7 @@ from reptidex_common.observability.logging import configure_logging
 from reptidex_common.observability.middleware import MetricsMiddleware, RequestContextMiddleware
 from reptidex_common.redis import close_redis
 from reptidex_common.settings import get_settings
+from reptidex_common.tasks.relay import install_outbox_nudge
 
 LifespanHook = Callable[[FastAPI], Awaitable[None]]
 
@@ -42,10 +43,14 @@ def create_service_app(
     settings = get_settings()
     configure_logging(service, settings.log_level)
     if auth_state.jwks is None or jwks is not None:
-        auth_state.jwks = jwks or RemoteJwks(settings.jwks_url, timeout=settings.http_timeout_seconds)
+        auth_state.jwks = jwks or RemoteJwks(
+            settings.jwks_url, timeout=settings.http_timeout_seconds
+        )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Only a served app nudges the relay; in-process test clients leave the broker alone.
+        install_outbox_nudge(service)
         for hook in on_startup:
             await hook(app)
         yield

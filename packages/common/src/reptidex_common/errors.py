@@ -171,7 +171,11 @@ async def _app_error(request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = [
-        {"field": _field_path(err.get("loc", ())), "message": err.get("msg", ""), "type": err.get("type", "")}
+        {
+            "field": _field_path(err.get("loc", ())),
+            "message": err.get("msg", ""),
+            "type": err.get("type", ""),
+        }
         for err in exc.errors()
     ]
     summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:5])
@@ -188,7 +192,9 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     titles = {404: "Not found", 405: "Method not allowed", 401: "Not authenticated"}
-    slug = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized"}.get(exc.status_code, "http-error")
+    slug = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized"}.get(
+        exc.status_code, "http-error"
+    )
     return problem_response(
         exc.status_code,
         titles.get(exc.status_code, "Request failed"),

@@ -54,8 +54,11 @@ def health_router(service: str) -> APIRouter:
                 checks[name] = "ok"
             except Exception as exc:  # any failure means "not ready", with the reason
                 checks[name] = f"error: {type(exc).__name__}"
-        body = Readiness(status="ok" if all(v == "ok" for v in checks.values()) else "unavailable",
-                         service=service, checks=checks)
+        body = Readiness(
+            status="ok" if all(v == "ok" for v in checks.values()) else "unavailable",
+            service=service,
+            checks=checks,
+        )
         if body.status != "ok":
             return JSONResponse(body.model_dump(), status_code=503)
         return body

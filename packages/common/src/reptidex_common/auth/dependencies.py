@@ -43,16 +43,24 @@ async def _principal_from_jwt(session: AsyncSession, token: str) -> Principal:
     settings = get_settings()
     try:
         jwks = await auth_state.jwks.get()
-        claims = decode_access_token(token, jwks, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+        claims = decode_access_token(
+            token, jwks, issuer=settings.jwt_issuer, audience=settings.jwt_audience
+        )
     except UnknownKeyId:
         jwks = await auth_state.jwks.get(force_refresh=True)
-        claims = decode_access_token(token, jwks, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+        claims = decode_access_token(
+            token, jwks, issuer=settings.jwt_issuer, audience=settings.jwt_audience
+        )
     # One primary-key read makes suspension and role changes take effect at once everywhere.
     row = (
-        await session.execute(select(User.status, User.platform_role).where(User.id == claims.user_id))
+        await session.execute(
+            select(User.status, User.platform_role).where(User.id == claims.user_id)
+        )
     ).one_or_none()
     if row is None or row.status is UserStatus.suspended:
-        raise Unauthorized("This account is suspended or no longer exists.", type_slug="account-suspended")
+        raise Unauthorized(
+            "This account is suspended or no longer exists.", type_slug="account-suspended"
+        )
     return Principal(user_id=claims.user_id, platform_role=row.platform_role)
 
 
@@ -69,8 +77,12 @@ async def _principal_from_api_key(session: AsyncSession, key: str) -> Principal:
     if found is None:
         raise Unauthorized("The API key is not valid.", type_slug="invalid-api-key")
     api_key, status, _platform_role = found
-    if api_key.revoked_at is not None or (api_key.expires_at is not None and api_key.expires_at <= now):
-        raise Unauthorized("The API key has been revoked or has expired.", type_slug="invalid-api-key")
+    if api_key.revoked_at is not None or (
+        api_key.expires_at is not None and api_key.expires_at <= now
+    ):
+        raise Unauthorized(
+            "The API key has been revoked or has expired.", type_slug="invalid-api-key"
+        )
     if status is UserStatus.suspended:
         raise Unauthorized("This account is suspended.", type_slug="account-suspended")
     await session.execute(update(ApiKey).where(ApiKey.id == api_key.id).values(last_used_at=now))
@@ -133,7 +145,9 @@ def require_scope(scope: str) -> Callable[[Principal], Awaitable[Principal]]:
     return dependency
 
 
-StaffPrincipal = Annotated[Principal, Depends(require_platform_role(PlatformRole.admin, PlatformRole.support))]
+StaffPrincipal = Annotated[
+    Principal, Depends(require_platform_role(PlatformRole.admin, PlatformRole.support))
+]
 AdminPrincipal = Annotated[Principal, Depends(require_platform_role(PlatformRole.admin))]
 
 

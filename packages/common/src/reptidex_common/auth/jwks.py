@@ -54,4 +54,6 @@ class RemoteJwks:
                 self._fetched_at = time.monotonic()
         except (httpx.HTTPError, ValueError) as exc:
             if self._jwks is None:
-                raise ServiceUnavailable("Cannot reach the identity service to verify tokens.") from exc
+                raise ServiceUnavailable(
+                    "Cannot reach the identity service to verify tokens."
+                ) from exc

@@ -24,7 +24,9 @@ def public_jwk(public_key: Ed25519PublicKey) -> dict[str, str]:
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     jwk = {"crv": "Ed25519", "kty": "OKP", "x": _b64url(raw)}
     # RFC 7638 thumbprint: the kid changes exactly when the key does.
-    thumbprint = hashlib.sha256(json.dumps(jwk, separators=(",", ":"), sort_keys=True).encode()).digest()
+    thumbprint = hashlib.sha256(
+        json.dumps(jwk, separators=(",", ":"), sort_keys=True).encode()
+    ).digest()
     return {**jwk, "kid": _b64url(thumbprint)[:16], "alg": ALGORITHM, "use": "sig"}
 
 
@@ -48,7 +50,9 @@ def load_or_create_signing_key(path: Path, *, create: bool) -> SigningKey:
             raise FileNotFoundError(f"JWT signing key not found at {path}")
         path.parent.mkdir(parents=True, exist_ok=True)
         pem = Ed25519PrivateKey.generate().private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
         )
         # Write-then-rename so two processes starting together never read half a key.
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

@@ -13,9 +13,23 @@ MIN_LENGTH = 10
 MAX_LENGTH = 128
 COMMON_PASSWORDS = frozenset(
     {
-        "password", "password1", "password123", "123456789", "1234567890", "qwertyuiop",
-        "iloveyou", "letmein123", "welcome123", "admin12345", "passw0rd", "qwerty123",
-        "ballpython", "reptiles123", "geckogecko", "11111111111", "abc1234567",
+        "password",
+        "password1",
+        "password123",
+        "123456789",
+        "1234567890",
+        "qwertyuiop",
+        "iloveyou",
+        "letmein123",
+        "welcome123",
+        "admin12345",
+        "passw0rd",
+        "qwerty123",
+        "ballpython",
+        "reptiles123",
+        "geckogecko",
+        "11111111111",
+        "abc1234567",
     }
 )
 

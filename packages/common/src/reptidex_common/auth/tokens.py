@@ -48,7 +48,9 @@ def issue_access_token(
     return jwt.encode(claims, key.private_key, algorithm=ALGORITHM, headers={"kid": key.kid})
 
 
-def decode_access_token(token: str, jwks: dict[str, Any], *, issuer: str, audience: str) -> AccessClaims:
+def decode_access_token(
+    token: str, jwks: dict[str, Any], *, issuer: str, audience: str
+) -> AccessClaims:
     """Verify signature, algorithm, issuer, audience and expiry; any failure is a 401."""
     try:
         kid = jwt.get_unverified_header(token).get("kid")
@@ -74,7 +76,9 @@ def decode_access_token(token: str, jwks: dict[str, Any], *, issuer: str, audien
             token_id=str(payload.get("jti", "")),
         )
     except jwt.ExpiredSignatureError as exc:
-        raise Unauthorized("The access token has expired; refresh it.", type_slug="token-expired") from exc
+        raise Unauthorized(
+            "The access token has expired; refresh it.", type_slug="token-expired"
+        ) from exc
     except (jwt.PyJWTError, ValueError, KeyError) as exc:
         raise Unauthorized("The access token is not valid.", type_slug="invalid-token") from exc
 

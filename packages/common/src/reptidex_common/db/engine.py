@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from reptidex_common.errors import AppError
 from reptidex_common.settings import BaseServiceSettings, get_settings

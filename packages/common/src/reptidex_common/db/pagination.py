@@ -36,7 +36,9 @@ def decode_cursor(cursor: str) -> uuid.UUID:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         return uuid.UUID(bytes=raw)
     except (ValueError, binascii.Error) as exc:
-        raise UnprocessableEntity("The cursor is not valid; start again from the first page.") from exc
+        raise UnprocessableEntity(
+            "The cursor is not valid; start again from the first page."
+        ) from exc
 
 
 class PageParams(BaseModel):
@@ -45,7 +47,9 @@ class PageParams(BaseModel):
 
 
 def page_params(
-    cursor: Annotated[str | None, Query(max_length=64, description="Opaque cursor from next_cursor")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=64, description="Opaque cursor from next_cursor")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
 ) -> PageParams:
     return PageParams(cursor=cursor, limit=limit)

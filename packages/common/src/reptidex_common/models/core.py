@@ -49,8 +49,12 @@ class User(IdMixin, TimestampMixin, Base):
     display_name: Mapped[str] = mapped_column(String(100))
     bio: Mapped[str | None] = mapped_column(Text)
     location: Mapped[str | None] = mapped_column(String(200))
-    contact_preferences: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
-    privacy_settings: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
+    contact_preferences: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, default=dict, server_default="{}"
+    )
+    privacy_settings: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, default=dict, server_default="{}"
+    )
     platform_role: Mapped[PlatformRole] = mapped_column(
         str_enum(PlatformRole, "platform_role"), default=PlatformRole.user, server_default="user"
     )
@@ -93,7 +97,9 @@ class Vivarium(IdMixin, TimestampMixin, Base):
     settings: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
     plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(f"{SCHEMA}.plans.id"))
     # Staff grants beyond the plan (e.g. a larger animal limit for a rescue).
-    entitlement_overrides: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
+    entitlement_overrides: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, default=dict, server_default="{}"
+    )
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     plan: Mapped[Plan] = relationship(lazy="raise")
@@ -108,7 +114,9 @@ class Membership(IdMixin, TimestampMixin, Base):
         {"schema": SCHEMA},
     )
 
-    vivarium_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(f"{SCHEMA}.vivariums.id", ondelete="CASCADE"))
+    vivarium_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.vivariums.id", ondelete="CASCADE")
+    )
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE"))
     role: Mapped[VivariumRole] = mapped_column(str_enum(VivariumRole, "vivarium_role"))
 
@@ -124,7 +132,9 @@ class Invitation(IdMixin, TimestampMixin, Base):
         {"schema": SCHEMA},
     )
 
-    vivarium_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(f"{SCHEMA}.vivariums.id", ondelete="CASCADE"))
+    vivarium_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.vivariums.id", ondelete="CASCADE")
+    )
     email: Mapped[str] = mapped_column(String(320))
     role: Mapped[VivariumRole] = mapped_column(str_enum(VivariumRole, "invitation_role"))
     token: Mapped[str] = mapped_column(String(64), unique=True)
@@ -133,7 +143,9 @@ class Invitation(IdMixin, TimestampMixin, Base):
         default=InvitationStatus.pending,
         server_default="pending",
     )
-    invited_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE"))
+    invited_by_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE")
+    )
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     responded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -167,7 +179,9 @@ class Partnership(IdMixin, TimestampMixin, Base):
         server_default="proposed",
     )
     note: Mapped[str | None] = mapped_column(Text)
-    proposed_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE"))
+    proposed_by_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE")
+    )
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -199,7 +213,9 @@ class UserToken(IdMixin, Base):
     __table_args__ = (Index("ix_user_tokens_user_id", "user_id"), {"schema": SCHEMA})
 
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE"))
-    purpose: Mapped[UserTokenPurpose] = mapped_column(str_enum(UserTokenPurpose, "user_token_purpose"))
+    purpose: Mapped[UserTokenPurpose] = mapped_column(
+        str_enum(UserTokenPurpose, "user_token_purpose")
+    )
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -236,5 +252,9 @@ class FeatureFlag(IdMixin, TimestampMixin, Base):
     enabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
     # Gradual rollout: a stable hash of the user id decides who is inside the percentage.
     rollout_percent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    user_ids: Mapped[list[uuid.UUID]] = mapped_column(ARRAY(Uuid(as_uuid=True)), default=list, server_default="{}")
-    vivarium_ids: Mapped[list[uuid.UUID]] = mapped_column(ARRAY(Uuid(as_uuid=True)), default=list, server_default="{}")
+    user_ids: Mapped[list[uuid.UUID]] = mapped_column(
+        ARRAY(Uuid(as_uuid=True)), default=list, server_default="{}"
+    )
+    vivarium_ids: Mapped[list[uuid.UUID]] = mapped_column(
+        ARRAY(Uuid(as_uuid=True)), default=list, server_default="{}"
+    )

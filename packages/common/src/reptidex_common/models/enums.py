@@ -54,5 +54,5 @@ class PartnershipStatus(StrEnum):
 
 
 class UserTokenPurpose(StrEnum):
-    password_reset = "password_reset"
+    password_reset = "password_reset"  # noqa: S105  (a purpose, not a secret)
     email_verification = "email_verification"

@@ -13,7 +13,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from reptidex_common.db.base import SERVICE_SCHEMAS, Base, new_id
 
 
-class OutboxColumns:
+class OutboxEvent(Base):
+    __abstract__ = True
+
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     task_name: Mapped[str] = mapped_column(String(120))
     queue: Mapped[str] = mapped_column(String(40))
@@ -24,10 +26,10 @@ class OutboxColumns:
     last_error: Mapped[str | None] = mapped_column(Text)
 
 
-def _outbox_model(schema: str) -> type[OutboxColumns]:
+def _outbox_model(schema: str) -> type[OutboxEvent]:
     return type(
         f"{schema.capitalize()}OutboxEvent",
-        (OutboxColumns, Base),
+        (OutboxEvent,),
         {
             "__tablename__": "outbox_events",
             "__table_args__": (
@@ -42,4 +44,6 @@ def _outbox_model(schema: str) -> type[OutboxColumns]:
     )
 
 
-OUTBOX_MODELS: dict[str, type[OutboxColumns]] = {schema: _outbox_model(schema) for schema in SERVICE_SCHEMAS}
+OUTBOX_MODELS: dict[str, type[OutboxEvent]] = {
+    schema: _outbox_model(schema) for schema in SERVICE_SCHEMAS
+}

@@ -15,7 +15,9 @@ REQUEST_ID_HEADER = b"x-request-id"
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 HTTP_REQUESTS = Counter(
-    "http_requests_total", "HTTP requests by route template", ["service", "method", "route", "status"]
+    "http_requests_total",
+    "HTTP requests by route template",
+    ["service", "method", "route", "status"],
 )
 HTTP_ERRORS = Counter(
     "http_request_errors_total", "HTTP responses with status >= 500", ["service", "method", "route"]
@@ -46,7 +48,9 @@ class RequestContextMiddleware:
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != REQUEST_ID_HEADER]
+                headers = [
+                    (k, v) for k, v in message.get("headers", []) if k.lower() != REQUEST_ID_HEADER
+                ]
                 headers.append((REQUEST_ID_HEADER, request_id.encode()))
                 message["headers"] = headers
             await send(message)
@@ -88,6 +92,8 @@ class MetricsMiddleware:
             template = getattr(route, "path", None) or "unmatched"
             method = scope["method"]
             HTTP_REQUESTS.labels(self.service, method, template, str(status)).inc()
-            HTTP_LATENCY.labels(self.service, method, template).observe(time.perf_counter() - started)
+            HTTP_LATENCY.labels(self.service, method, template).observe(
+                time.perf_counter() - started
+            )
             if status >= 500:
                 HTTP_ERRORS.labels(self.service, method, template).inc()

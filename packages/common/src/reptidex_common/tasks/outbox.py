@@ -22,7 +22,9 @@ OUTBOX_DIRTY = "outbox_dirty"
 RELAY_BATCH_SIZE = 200
 
 
-def add_outbox_event(session: AsyncSession | Session, task_name: str, payload: dict[str, Any]) -> None:
+def add_outbox_event(
+    session: AsyncSession | Session, task_name: str, payload: dict[str, Any]
+) -> None:
     """Queue `task_name` (named `service.domain.action`) to run once this transaction commits."""
     service = task_name.split(".", 1)[0]
     if service not in OUTBOX_MODELS:
@@ -52,10 +54,14 @@ def relay_outbox(session: Session, sender: TaskSender, service: str) -> int:
     for event in events:
         event.attempts += 1
         try:
-            sender.send_task(event.task_name, kwargs=event.payload, queue=event.queue, task_id=str(event.id))
+            sender.send_task(
+                event.task_name, kwargs=event.payload, queue=event.queue, task_id=str(event.id)
+            )
         except Exception as exc:  # the broker is down: leave the row for the next pass
             event.last_error = repr(exc)[:2000]
-            logger.warning("outbox publish failed", extra={"task": event.task_name, "error": repr(exc)})
+            logger.warning(
+                "outbox publish failed", extra={"task": event.task_name, "error": repr(exc)}
+            )
             break
         event.published_at = datetime.now(UTC)
         published += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,12 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.pool import NullPool
 
 from reptidex_common.auth.dependencies import auth_state
@@ -74,7 +79,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _plain_url(url: str) -> str:
-    return url.replace("postgresql+asyncpg://", "postgresql://").replace("postgresql+psycopg://", "postgresql://")
+    return url.replace("postgresql+asyncpg://", "postgresql://").replace(
+        "postgresql+psycopg://", "postgresql://"
+    )
 
 
 def alembic_config(database_url: str) -> Config:
@@ -86,7 +93,9 @@ def alembic_config(database_url: str) -> Config:
 
 def recreate_database(database_url: str) -> None:
     name = database_url.rsplit("/", 1)[1]
-    with psycopg.connect(_plain_url(os.environ["REPTIDEX_ADMIN_DATABASE_URL"]), autocommit=True) as conn:
+    with psycopg.connect(
+        _plain_url(os.environ["REPTIDEX_ADMIN_DATABASE_URL"]), autocommit=True
+    ) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
 
@@ -124,7 +133,9 @@ async def _isolated_state(
     """
     await get_redis().flushdb()
     if request.node.get_closest_marker("worker"):
-        db_engine.state.sessionmaker = async_sessionmaker(db_engine_for_tests, expire_on_commit=False)
+        db_engine.state.sessionmaker = async_sessionmaker(
+            db_engine_for_tests, expire_on_commit=False
+        )
         yield
         db_engine.state.sessionmaker = None
         return
@@ -151,7 +162,8 @@ async def db_session() -> AsyncIterator[AsyncSession]:
 
 
 @pytest.fixture
-def client_for() -> Iterator[Callable[[FastAPI], httpx.AsyncClient]]:
+async def client_for() -> AsyncIterator[Callable[[FastAPI], httpx.AsyncClient]]:
+    """Real HTTP requests through the app's ASGI interface."""
     clients: list[httpx.AsyncClient] = []
 
     def make(app: FastAPI) -> httpx.AsyncClient:
@@ -160,6 +172,8 @@ def client_for() -> Iterator[Callable[[FastAPI], httpx.AsyncClient]]:
         return client
 
     yield make
+    for client in clients:
+        await client.aclose()
 
 
 UserFactory = Callable[..., Awaitable[User]]
@@ -193,7 +207,10 @@ def make_user(db_session: AsyncSession) -> UserFactory:
 @pytest.fixture
 def make_vivarium(db_session: AsyncSession) -> VivariumFactory:
     async def make(
-        owner: User, *, name: str | None = None, members: dict[uuid.UUID, VivariumRole] | None = None
+        owner: User,
+        *,
+        name: str | None = None,
+        members: dict[uuid.UUID, VivariumRole] | None = None,
     ) -> Vivarium:
         from sqlalchemy import select
 
@@ -202,7 +219,9 @@ def make_vivarium(db_session: AsyncSession) -> VivariumFactory:
         vivarium = Vivarium(name=name or slug, slug=slug, plan_id=plan.id)
         db_session.add(vivarium)
         await db_session.flush()
-        db_session.add(Membership(vivarium_id=vivarium.id, user_id=owner.id, role=VivariumRole.herpetologist))
+        db_session.add(
+            Membership(vivarium_id=vivarium.id, user_id=owner.id, role=VivariumRole.herpetologist)
+        )
         for user_id, role in (members or {}).items():
             db_session.add(Membership(vivarium_id=vivarium.id, user_id=user_id, role=role))
         await db_session.flush()

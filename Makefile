@@ -1,0 +1,40 @@
+# The two commands: `make run` starts the whole platform, `make test` runs every test.
+# Both work on a fresh machine: they install what they need and start PostgreSQL and Redis
+# under .data/ unless DATABASE_URL and REDIS_URL point elsewhere.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+export PATH := $(HOME)/.local/bin:$(PATH)
+ALEMBIC := uv run alembic -c packages/common/alembic.ini
+WITH_STACK := set -a; . .data/stack.env; set +a;
+
+.PHONY: run test setup stack stack-down migrate seed lint typecheck format
+
+run: migrate seed
+	@$(WITH_STACK) uv run python scripts/run_all.py
+
+test: stack
+	@scripts/test.sh
+
+setup:
+	@scripts/bootstrap.sh
+
+stack: setup
+	@uv run python scripts/devstack.py up
+
+stack-down:
+	@uv run python scripts/devstack.py down
+
+migrate: stack
+	@$(WITH_STACK) $(ALEMBIC) upgrade head
+
+seed: migrate
+	@$(WITH_STACK) uv run python -m repti_core.demo
+
+lint: setup
+	@uv run ruff check . && uv run ruff format --check .
+
+format: setup
+	@uv run ruff check --fix . && uv run ruff format .
+
+typecheck: setup
+	@uv run mypy packages/common/src services/*/src gateway/src

@@ -1,0 +1,212 @@
+"""Run the whole platform in the foreground: six services, their workers (with beat), the gateway.
+
+Ctrl-C (or SIGTERM) stops every process this started. If one process dies, everything stops,
+so a broken start is never mistaken for a running platform.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVICES = {
+    "core": 8001,
+    "animal": 8002,
+    "commerce": 8003,
+    "media": 8004,
+    "community": 8005,
+    "ops": 8006,
+}
+HOSTS = {
+    "core": "api.localhost",
+    "animal": "animal-api.localhost",
+    "commerce": "commerce-api.localhost",
+    "media": "media-api.localhost",
+    "community": "community-api.localhost",
+    "ops": "ops-api.localhost",
+}
+GATEWAY_PORT = int(os.environ.get("GATEWAY_PORT", "8000"))
+STARTUP_TIMEOUT_SECONDS = 120
+
+
+@dataclass
+class Child:
+    name: str
+    process: subprocess.Popen[bytes]
+
+
+def spawn(name: str, argv: list[str], env: dict[str, str]) -> Child:
+    process = subprocess.Popen(
+        argv,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    def pump() -> None:
+        assert process.stdout is not None
+        for raw in process.stdout:
+            sys.stdout.write(f"{name:>16} | {raw.decode(errors='replace')}")
+            sys.stdout.flush()
+
+    threading.Thread(target=pump, daemon=True).start()
+    return Child(name, process)
+
+
+def commands() -> list[tuple[str, list[str]]]:
+    python = sys.executable
+    result: list[tuple[str, list[str]]] = []
+    for service, port in SERVICES.items():
+        result.append(
+            (
+                service,
+                [
+                    python,
+                    "-m",
+                    "uvicorn",
+                    f"repti_{service}.main:create_app",
+                    "--factory",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "--no-access-log",
+                ],
+            )
+        )
+    for service in SERVICES:
+        # Development runs beat inside each service's worker (-B); production runs it apart.
+        result.append(
+            (
+                f"{service}-worker",
+                [
+                    python,
+                    "-m",
+                    "celery",
+                    "-A",
+                    f"repti_{service}.worker",
+                    "worker",
+                    "-B",
+                    "-Q",
+                    service,
+                    "--concurrency",
+                    "1",
+                    "--loglevel",
+                    "WARNING",
+                    "-s",
+                    str(ROOT / ".data" / f"beat-{service}"),
+                ],
+            )
+        )
+    result.append(
+        (
+            "gateway",
+            [
+                python,
+                "-m",
+                "uvicorn",
+                "reptidex_gateway.app:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(GATEWAY_PORT),
+                "--no-access-log",
+            ],
+        )
+    )
+    return result
+
+
+def wait_ready(children: list[Child]) -> bool:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+    pending = dict(SERVICES)
+    while pending and time.monotonic() < deadline:
+        if any(child.process.poll() is not None for child in children):
+            return False
+        for service, port in list(pending.items()):
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/api/v1/health/ready", timeout=1
+                ) as r:
+                    if r.status == 200:
+                        pending.pop(service)
+            except OSError:
+                pass
+        time.sleep(0.5)
+    return not pending
+
+
+def banner() -> str:
+    base = f":{GATEWAY_PORT}"
+    lines = ["", "ReptiDex is running. Through the gateway (host routing, as the production ALB):"]
+    for service, host in HOSTS.items():
+        lines.append(
+            f"  {service:<10} http://{host}{base}/docs   (alone: http://127.0.0.1:{SERVICES[service]}/docs)"
+        )
+    for app in ("breeder", "public", "admin", "embed"):
+        lines.append(f"  web-{app:<6} http://{app}.localhost{base}")
+    lines += [
+        "  mail       emails written by the worker land in .data/mail/",
+        "",
+        "Demo breeder login: demo@reptidex.app / ReptiDex-demo-2026",
+        "Press Ctrl-C to stop everything.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    children: list[Child] = []
+    stopping = False
+
+    def stop(*_: object) -> None:
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        print("\nStopping ReptiDex...", flush=True)
+        for child in children:
+            if child.process.poll() is None:
+                os.killpg(child.process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        for child in children:
+            try:
+                child.process.wait(timeout=max(deadline - time.monotonic(), 0.1))
+            except subprocess.TimeoutExpired:
+                os.killpg(child.process.pid, signal.SIGKILL)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    for name, argv in commands():
+        children.append(spawn(name, argv, env))
+    if not wait_ready(children):
+        print("A process failed to start; stopping everything.", flush=True)
+        stop()
+        return 1
+    print(banner(), flush=True)
+    while not stopping:
+        for child in children:
+            if child.process.poll() is not None and not stopping:
+                print(
+                    f"{child.name} exited with {child.process.returncode}; stopping everything.",
+                    flush=True,
+                )
+                stop()
+                return 1
+        time.sleep(0.5)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

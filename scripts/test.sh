@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Everything `make test` runs, in order: lint, types, import contracts, migrations, tests, fuzzing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+set -a; . .data/stack.env; set +a
+export PATH="$PWD/.venv/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "ruff"
+ruff check .
+ruff format --check .
+step "mypy --strict"
+mypy packages/common/src services/*/src gateway/src
+step "import contracts (services never import each other)"
+lint-imports
+step "migrations"
+scripts/migrations_check.sh
+step "pytest"
+pytest -p no:cacheprovider "$@"
+step "schemathesis"
+python scripts/schemathesis_all.py
