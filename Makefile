@@ -37,4 +37,4 @@ format: setup
 	@uv run ruff check --fix . && uv run ruff format .
 
 typecheck: setup
-	@uv run mypy packages/common/src services/*/src gateway/src
+	@uv run mypy -p reptidex_common -p repti_core -p repti_animal -p repti_commerce -p repti_media -p repti_community -p repti_ops -p reptidex_gateway

@@ -11,7 +11,7 @@ step "ruff"
 ruff check .
 ruff format --check .
 step "mypy --strict"
-mypy packages/common/src services/*/src gateway/src
+mypy -p reptidex_common -p repti_core -p repti_animal -p repti_commerce -p repti_media -p repti_community -p repti_ops -p reptidex_gateway
 step "import contracts (services never import each other)"
 lint-imports
 step "migrations"
