@@ -83,5 +83,11 @@ def decode_access_token(
         raise Unauthorized("The access token is not valid.", type_slug="invalid-token") from exc
 
 
-class UnknownKeyId(jwt.PyJWTError):
-    """The token names a key we have not seen: the JWKS may have rotated."""
+class UnknownKeyId(Unauthorized):
+    """The token names a key we have not seen: the JWKS may have rotated, so refetch once."""
+
+    def __init__(self, kid: str) -> None:
+        super().__init__(
+            "The access token was signed with an unknown key.", type_slug="invalid-token"
+        )
+        self.kid = kid

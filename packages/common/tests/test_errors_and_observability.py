@@ -1,0 +1,108 @@
+"""The error shape, request ids and route-template metrics, through a real app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+from reptidex_common.app_factory import create_service_app
+from reptidex_common.auth.dependencies import auth_state
+from reptidex_common.errors import Conflict, RateLimited
+
+
+class Body(BaseModel):
+    name: str
+    count: int
+
+
+def _app() -> FastAPI:
+    previous = auth_state.jwks
+    app = create_service_app("probe", title="Probe", description="test app", jwks=previous)
+    auth_state.jwks = previous
+
+    @app.post("/api/v1/things/{thing_id}")
+    async def make_thing(thing_id: int, body: Body) -> dict[str, int]:
+        if body.name == "taken":
+            raise Conflict("That name is taken.")
+        if body.name == "slow-down":
+            raise RateLimited(retry_after=7)
+        if body.name == "boom":
+            raise RuntimeError("secret internal detail: SELECT * FROM core.users")
+        return {"id": thing_id}
+
+    return app
+
+
+async def test_business_error_is_problem_json(
+    client_for: Callable[[FastAPI], httpx.AsyncClient],
+) -> None:
+    client = client_for(_app())
+    response = await client.post("/api/v1/things/1", json={"name": "taken", "count": 1})
+    assert response.status_code == 409
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["title"] == "Conflict"
+    assert body["detail"] == "That name is taken."
+    assert body["type"].endswith("/conflict")
+
+
+async def test_validation_error_lists_field_paths(
+    client_for: Callable[[FastAPI], httpx.AsyncClient],
+) -> None:
+    client = client_for(_app())
+    response = await client.post("/api/v1/things/x", json={"name": 5})
+    assert response.status_code == 422
+    fields = {error["field"] for error in response.json()["errors"]}
+    assert {"path.thing_id", "body.name", "body.count"} <= fields
+
+
+async def test_rate_limit_carries_retry_after(
+    client_for: Callable[[FastAPI], httpx.AsyncClient],
+) -> None:
+    client = client_for(_app())
+    response = await client.post("/api/v1/things/1", json={"name": "slow-down", "count": 1})
+    assert response.status_code == 429
+    assert response.headers["retry-after"] == "7"
+
+
+async def test_unexpected_error_hides_internals(
+    client_for: Callable[[FastAPI], httpx.AsyncClient],
+) -> None:
+    transport = httpx.ASGITransport(app=_app(), raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        response = await client.post("/api/v1/things/1", json={"name": "boom", "count": 1})
+    assert response.status_code == 500
+    assert "SELECT" not in response.text
+    assert response.json()["title"] == "Internal error"
+
+
+async def test_request_id_is_echoed_or_made(
+    client_for: Callable[[FastAPI], httpx.AsyncClient],
+) -> None:
+    client = client_for(_app())
+    echoed = await client.get("/api/v1/health", headers={"X-Request-ID": "abc-123"})
+    assert echoed.headers["x-request-id"] == "abc-123"
+    made = await client.get("/api/v1/health", headers={"X-Request-ID": "bad id\twith junk"})
+    assert made.headers["x-request-id"] != "bad id\twith junk"
+    assert len(made.headers["x-request-id"]) == 32
+
+
+async def test_metrics_use_the_route_template(
+    client_for: Callable[[FastAPI], httpx.AsyncClient],
+) -> None:
+    client = client_for(_app())
+    await client.post("/api/v1/things/98765", json={"name": "ok", "count": 1})
+    metrics = (await client.get("/metrics")).text
+    assert 'route="/api/v1/things/{thing_id}"' in metrics
+    assert "98765" not in metrics
+
+
+async def test_readiness_checks_database_and_redis(
+    client_for: Callable[[FastAPI], httpx.AsyncClient],
+) -> None:
+    response = await client_for(_app()).get("/api/v1/health/ready")
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": "ok", "redis": "ok"}
