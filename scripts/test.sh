@@ -14,6 +14,8 @@ step "mypy --strict"
 mypy -p reptidex_common -p repti_core -p repti_animal -p repti_commerce -p repti_media -p repti_community -p repti_ops -p reptidex_gateway
 step "import contracts (services never import each other)"
 lint-imports
+step "container definitions (compose config, hadolint)"
+scripts/check_containers.sh
 step "migrations"
 scripts/migrations_check.sh
 step "pytest"

@@ -1,0 +1,19 @@
+# The local gateway as a container (production uses ALB host rules instead).
+FROM python:3.12-slim AS build
+ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never
+RUN pip install --no-cache-dir uv==0.13.9
+WORKDIR /app
+COPY pyproject.toml uv.lock ./
+COPY packages ./packages
+COPY services ./services
+COPY gateway ./gateway
+RUN uv sync --locked --no-dev --package reptidex-gateway --no-editable
+
+FROM python:3.12-slim
+ENV PATH="/app/.venv/bin:${PATH}" PYTHONUNBUFFERED=1
+RUN useradd --system --uid 10001 reptidex
+WORKDIR /app
+COPY --from=build /app/.venv /app/.venv
+USER 10001
+EXPOSE 8000
+CMD ["uvicorn", "reptidex_gateway.app:app", "--host", "0.0.0.0", "--port", "8000"]
