@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from repti_core.auth import repository
 from reptidex_common.auth.dependencies import CurrentPrincipal
 from reptidex_common.db.engine import DbSession
 from reptidex_common.errors import Unauthorized
 from reptidex_common.models.core import User
-from repti_core.auth import repository
 
 
 async def get_current_user(principal: CurrentPrincipal, session: DbSession) -> User:

@@ -1,4 +1,4 @@
-"""SQL for users, refresh tokens and memberships as seen by auth."""
+"""SQL for users, refresh and mailed tokens, and memberships as seen by auth."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from datetime import datetime
 from sqlalchemy import Row, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.models.core import Membership, RefreshToken, User, Vivarium
-from reptidex_common.models.enums import VivariumRole
+from reptidex_common.models.core import Membership, RefreshToken, User, UserToken, Vivarium
+from reptidex_common.models.enums import UserTokenPurpose, VivariumRole
 
 
 async def user_by_email(session: AsyncSession, email: str) -> User | None:
@@ -45,9 +45,32 @@ async def revoke_all_for_user(session: AsyncSession, user_id: uuid.UUID, now: da
     )
 
 
+async def user_token_by_hash(session: AsyncSession, token_hash: str) -> UserToken | None:
+    # Locked so two clicks on the same link cannot both spend it.
+    result = await session.scalars(
+        select(UserToken).where(UserToken.token_hash == token_hash).with_for_update()
+    )
+    return result.one_or_none()
+
+
+async def spend_user_tokens(
+    session: AsyncSession, user_id: uuid.UUID, purpose: UserTokenPurpose, now: datetime
+) -> None:
+    """Mark every still-open token of this purpose used, e.g. older reset links."""
+    await session.execute(
+        update(UserToken)
+        .where(
+            UserToken.user_id == user_id,
+            UserToken.purpose == purpose,
+            UserToken.used_at.is_(None),
+        )
+        .values(used_at=now)
+    )
+
+
 async def memberships_of(
     session: AsyncSession, user_id: uuid.UUID
-) -> Sequence[Row[tuple[uuid.UUID, str, str, VivariumRole, bool]]]:
+) -> Sequence[Row[uuid.UUID, str, str, VivariumRole, bool]]:
     result = await session.execute(
         select(Vivarium.id, Vivarium.name, Vivarium.slug, Membership.role, Vivarium.is_personal)
         .join(Membership, Membership.vivarium_id == Vivarium.id)

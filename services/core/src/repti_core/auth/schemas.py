@@ -31,7 +31,9 @@ class RegisterRequest(BaseModel):
 class LoginRequest(BaseModel):
     email: EmailStr
     password: Password
-    otp: Annotated[str | None, Field(description="Six-digit code when two-factor login is on", max_length=12)] = None
+    otp: Annotated[
+        str | None, Field(description="Six-digit code when two-factor login is on", max_length=12)
+    ] = None
 
 
 class RefreshRequest(BaseModel):
@@ -41,7 +43,7 @@ class RefreshRequest(BaseModel):
 class TokenPair(BaseModel):
     access_token: str
     refresh_token: str
-    token_type: Literal["bearer"] = "bearer"
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - the OAuth2 scheme name, not a secret
     expires_in: int
 
 
@@ -72,3 +74,44 @@ class UserRead(BaseModel):
 
 class MeRead(UserRead):
     memberships: list[MembershipRead]
+
+
+MailedToken = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+OtpCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=6, max_length=12)]
+
+
+class LogoutRequest(BaseModel):
+    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class ForgotPasswordRequest(BaseModel):
+    email: EmailStr
+
+
+class ResetPasswordRequest(BaseModel):
+    token: MailedToken
+    # Strength is checked against the account's email in the service, with the same wording.
+    new_password: Password
+
+
+class ChangePasswordRequest(BaseModel):
+    current_password: Password
+    new_password: Password
+
+
+class VerifyEmailConfirm(BaseModel):
+    token: MailedToken
+
+
+class TwoFactorSetupRead(BaseModel):
+    secret: str = Field(description="Base32 secret, for apps that cannot scan the QR code")
+    provisioning_uri: str = Field(description="otpauth:// URI to show as a QR code")
+
+
+class TwoFactorEnableRequest(BaseModel):
+    otp: OtpCode
+
+
+class TwoFactorDisableRequest(BaseModel):
+    password: Password
+    otp: OtpCode

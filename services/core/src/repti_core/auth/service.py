@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pyotp
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_core.auth import repository, two_factor, verification
+from repti_core.auth.exceptions import (
+    AccountSuspended,
+    EmailTaken,
+    InvalidCredentials,
+    InvalidTwoFactorCode,
+    TwoFactorRequired,
+)
+from repti_core.auth.schemas import RegisterRequest
+from repti_core.vivariums.service import create_vivarium
 from reptidex_common.auth.passwords import hash_password, verify_password
-from reptidex_common.errors import Unauthorized
 from reptidex_common.models.core import User
 from reptidex_common.models.enums import UserStatus
 from reptidex_common.ratelimit import RateLimit, enforce
-from repti_core.auth import repository
-from repti_core.auth.exceptions import AccountSuspended, EmailTaken, InvalidCredentials
-from repti_core.auth.schemas import RegisterRequest
-from repti_core.vivariums.service import create_vivarium
 
 LOGIN_PER_ACCOUNT = RateLimit("login-account", limit=10, window_seconds=15 * 60)
 LOGIN_PER_IP = RateLimit("login-ip", limit=50, window_seconds=15 * 60)
@@ -26,7 +30,9 @@ async def register(session: AsyncSession, data: RegisterRequest) -> User:
     email = str(data.email)
     if await repository.user_by_email(session, email) is not None:
         raise EmailTaken()
-    user = User(email=email, password_hash=hash_password(data.password), display_name=data.display_name)
+    user = User(
+        email=email, password_hash=hash_password(data.password), display_name=data.display_name
+    )
     session.add(user)
     try:
         # A savepoint turns a concurrent registration of the same email into a clean 409.
@@ -35,6 +41,7 @@ async def register(session: AsyncSession, data: RegisterRequest) -> User:
     except IntegrityError as exc:
         raise EmailTaken() from exc
     await create_vivarium(session, user, f"{data.display_name}'s vivarium", personal=True)
+    await verification.send_verification(session, user)
     return user
 
 
@@ -51,10 +58,8 @@ async def authenticate(
         raise AccountSuspended()
     if user.totp_enabled:
         if not otp:
-            raise Unauthorized(
-                "Enter the six-digit code from your authenticator app.", type_slug="two-factor-required"
-            )
-        if not user.totp_secret or not pyotp.TOTP(user.totp_secret).verify(otp, valid_window=1):
-            raise Unauthorized("The two-factor code is wrong or has expired.", type_slug="invalid-two-factor-code")
+            raise TwoFactorRequired()
+        if not await two_factor.verify_code(user.id, user.totp_secret, otp):
+            raise InvalidTwoFactorCode()
     user.last_login_at = datetime.now(UTC)
     return user

@@ -8,15 +8,15 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.auth.api_keys import hash_token
-from reptidex_common.auth.tokens import issue_access_token
-from reptidex_common.models.core import RefreshToken, User
-from reptidex_common.settings import get_settings
 from repti_core.auth import repository
 from repti_core.auth.exceptions import AccountSuspended, InvalidRefreshToken, RefreshTokenReused
 from repti_core.auth.schemas import TokenPair
 from repti_core.config import get_signing_key
+from reptidex_common.auth.api_keys import hash_token
+from reptidex_common.auth.tokens import issue_access_token
+from reptidex_common.models.core import RefreshToken, User
 from reptidex_common.models.enums import UserStatus
+from reptidex_common.settings import get_settings
 
 
 async def issue_token_pair(
@@ -50,7 +50,9 @@ async def issue_token_pair(
         ttl_seconds=settings.access_token_ttl_seconds,
         now=now,
     )
-    return TokenPair(access_token=access, refresh_token=refresh, expires_in=settings.access_token_ttl_seconds)
+    return TokenPair(
+        access_token=access, refresh_token=refresh, expires_in=settings.access_token_ttl_seconds
+    )
 
 
 async def rotate_refresh_token(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.models.core import User
 from repti_core.auth import repository
 from repti_core.auth.schemas import MembershipRead, MeRead, UserRead
+from reptidex_common.models.core import User
 
 
 def user_read(user: User) -> UserRead:
@@ -29,7 +29,9 @@ def user_read(user: User) -> UserRead:
 async def me_read(session: AsyncSession, user: User) -> MeRead:
     rows = await repository.memberships_of(session, user.id)
     memberships = [
-        MembershipRead(vivarium_id=r[0], vivarium_name=r[1], vivarium_slug=r[2], role=r[3], is_personal=r[4])
+        MembershipRead(
+            vivarium_id=r[0], vivarium_name=r[1], vivarium_slug=r[2], role=r[3], is_personal=r[4]
+        )
         for r in rows
     ]
     return MeRead(**user_read(user).model_dump(), memberships=memberships)

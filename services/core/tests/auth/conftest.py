@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from repti_core.email.outbox import SEND_EMAIL_TASK
+from reptidex_common.models.outbox import OUTBOX_MODELS
+
+CoreOutboxEvent = OUTBOX_MODELS["core"]
+SentEmails = Callable[[str], Awaitable[list[dict[str, Any]]]]
+
+
+@pytest.fixture
+def sent_emails(db_session: AsyncSession) -> SentEmails:
+    """Emails queued for `address`, oldest first, read from core's outbox as the worker would."""
+
+    async def read(address: str) -> list[dict[str, Any]]:
+        events = await db_session.scalars(
+            select(CoreOutboxEvent)
+            .where(CoreOutboxEvent.task_name == SEND_EMAIL_TASK)
+            .order_by(CoreOutboxEvent.id)
+        )
+        return [e.payload for e in events if e.payload["to"] == address]
+
+    return read
