@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from reptidex_common.app_factory import create_service_app
-from reptidex_common.auth.jwks import StaticJwks
 from repti_core import jwks
+from repti_core.api_keys.router import router as api_keys_router
 from repti_core.auth.router import router as auth_router
 from repti_core.config import SERVICE, get_signing_key
+from repti_core.feature_flags.router import router as feature_flags_router
+from repti_core.plans.router import router as plans_router
 from repti_core.users.router import router as users_router
+from reptidex_common.app_factory import create_service_app
+from reptidex_common.auth.jwks import StaticJwks
 
 
 def create_app() -> FastAPI:
@@ -19,5 +22,12 @@ def create_app() -> FastAPI:
         description="Accounts, vivariums, members, invitations, partnerships, plans, API keys and feature flags.",
         # Core verifies its own tokens with its own public key; no HTTP round trip to itself.
         jwks=StaticJwks(get_signing_key().jwks()),
-        routers=[jwks.router, auth_router, users_router],
+        routers=[
+            jwks.router,
+            auth_router,
+            api_keys_router,
+            plans_router,
+            feature_flags_router,
+            users_router,
+        ],
     )

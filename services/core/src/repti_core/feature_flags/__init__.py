@@ -1,0 +1,1 @@
+"""Feature flags: staff manage them, every signed-in caller can evaluate them."""

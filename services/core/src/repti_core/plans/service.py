@@ -1,0 +1,71 @@
+"""Plan rules: reading a vivarium's effective entitlements and staff changes. Never commits.
+
+Payments are out of scope: a plan changes only when platform staff set it. Limits apply to
+what is created afterwards; a downgrade never deletes or hides existing records.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from repti_core.plans import repository
+from repti_core.plans.exceptions import UnknownPlan
+from repti_core.plans.schemas import PlanRead, VivariumPlanRead
+from reptidex_common.entitlements import load_vivarium_plan
+from reptidex_common.errors import NotFound
+from reptidex_common.models.core import Plan, Vivarium
+from reptidex_common.plans import Entitlement
+
+
+async def list_plans(session: AsyncSession) -> Sequence[Plan]:
+    return await repository.all_plans(session)
+
+
+async def vivarium_plan(session: AsyncSession, vivarium_id: uuid.UUID) -> VivariumPlanRead:
+    loaded = await load_vivarium_plan(session, vivarium_id)
+    return VivariumPlanRead(
+        vivarium_id=vivarium_id,
+        plan=PlanRead.model_validate(loaded.plan),
+        entitlements=loaded.entitlements,
+        overrides=loaded.overrides,
+        usage=_usage(await repository.member_count(session, vivarium_id)),
+    )
+
+
+def _usage(members: int) -> dict[str, int]:
+    # Collaborators are the members beyond the first owner seat, as the seat check counts them.
+    return {"members": members, Entitlement.collaborators.value: max(members - 1, 0)}
+
+
+async def _live_vivarium(session: AsyncSession, vivarium_id: uuid.UUID) -> Vivarium:
+    vivarium = await repository.live_vivarium_for_update(session, vivarium_id)
+    if vivarium is None:
+        raise NotFound("Vivarium not found.")
+    return vivarium
+
+
+async def change_plan(
+    session: AsyncSession, vivarium_id: uuid.UUID, plan_code: str
+) -> VivariumPlanRead:
+    vivarium = await _live_vivarium(session, vivarium_id)
+    plan = await repository.plan_by_code(session, plan_code)
+    if plan is None:
+        raise UnknownPlan(plan_code, [p.code for p in await repository.all_plans(session)])
+    vivarium.plan_id = plan.id
+    await session.flush()
+    return await vivarium_plan(session, vivarium_id)
+
+
+async def set_overrides(
+    session: AsyncSession, vivarium_id: uuid.UUID, overrides: dict[str, Any]
+) -> VivariumPlanRead:
+    """Replace the whole override set; `{}` returns the vivarium to its plan."""
+    vivarium = await _live_vivarium(session, vivarium_id)
+    # A new dict, not an in-place edit: SQLAlchemy only notices JSONB reassignment.
+    vivarium.entitlement_overrides = dict(overrides)
+    await session.flush()
+    return await vivarium_plan(session, vivarium_id)
