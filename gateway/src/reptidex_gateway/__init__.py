@@ -1,0 +1,1 @@
+"""ReptiDex local gateway."""

@@ -1,0 +1,21 @@
+"""repti-animal: animals and breeding."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from repti_animal.config import SERVICE
+from reptidex_common.app_factory import create_service_app
+from reptidex_common.auth.whoami import whoami_router
+
+DESCRIPTION = "Animals and breeding: species and traits, animals, genotypes, lineage and pedigrees, inbreeding coefficients, the genetics calculator, pairings, clutches and hatchlings, husbandry logs, care reminders, enclosures, CSV import and export, sharing, transfers and leases."
+
+
+def create_app() -> FastAPI:
+    # Tokens are verified against core's JWKS (settings.jwks_url); this service holds no key.
+    return create_service_app(
+        SERVICE,
+        title="ReptiDex Animal API",
+        description=DESCRIPTION,
+        routers=[whoami_router()],
+    )

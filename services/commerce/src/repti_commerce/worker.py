@@ -1,0 +1,11 @@
+"""repti-commerce's Celery app: `celery -A repti_commerce.worker worker -Q commerce` (and `beat`)."""
+
+from __future__ import annotations
+
+from repti_commerce.config import SERVICE
+from reptidex_common.tasks.celery_app import create_celery_app
+from reptidex_common.tasks.relay import register_outbox_relay
+
+# Domain task modules join `include` as the domains arrive.
+celery_app = create_celery_app(SERVICE, include=[])
+register_outbox_relay(celery_app, SERVICE)

@@ -1,0 +1,11 @@
+"""repti-media's Celery app: `celery -A repti_media.worker worker -Q media` (and `beat`)."""
+
+from __future__ import annotations
+
+from repti_media.config import SERVICE
+from reptidex_common.tasks.celery_app import create_celery_app
+from reptidex_common.tasks.relay import register_outbox_relay
+
+# Domain task modules join `include` as the domains arrive.
+celery_app = create_celery_app(SERVICE, include=[])
+register_outbox_relay(celery_app, SERVICE)

@@ -1,0 +1,5 @@
+"""repti-ops configuration: its name; every other setting is the shared `get_settings()`."""
+
+from __future__ import annotations
+
+SERVICE = "ops"
