@@ -27,7 +27,9 @@ class _TestServer(uvicorn.Server):
 
 
 @contextlib.asynccontextmanager
-async def running_server(app: ASGIApp, *, lifespan: Literal["auto", "on", "off"] = "on") -> AsyncIterator[str]:
+async def running_server(
+    app: ASGIApp, *, lifespan: Literal["auto", "on", "off"] = "on"
+) -> AsyncIterator[str]:
     """Yield the base URL (`http://127.0.0.1:<port>`) while the server runs."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
