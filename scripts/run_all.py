@@ -121,6 +121,8 @@ def commands() -> list[tuple[str, list[str]]]:
                 "--port",
                 str(GATEWAY_PORT),
                 "--no-access-log",
+                # The gateway sets X-Forwarded-For itself; never trust a client's copy.
+                "--no-proxy-headers",
             ],
         )
     )

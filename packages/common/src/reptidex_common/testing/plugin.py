@@ -10,6 +10,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -176,6 +177,12 @@ async def client_for() -> AsyncIterator[Callable[[FastAPI], httpx.AsyncClient]]:
         await client.aclose()
 
 
+@cache
+def _password_hash(password: str) -> str:
+    """argon2 is slow on purpose; tests make many users with the same few passwords."""
+    return hash_password(password)
+
+
 UserFactory = Callable[..., Awaitable[User]]
 VivariumFactory = Callable[..., Awaitable[Vivarium]]
 
@@ -192,7 +199,7 @@ def make_user(db_session: AsyncSession) -> UserFactory:
     ) -> User:
         user = User(
             email=email or f"user-{uuid.uuid4().hex[:10]}@example.com",
-            password_hash=hash_password(password),
+            password_hash=_password_hash(password),
             display_name=display_name,
             platform_role=platform_role,
             **fields,
