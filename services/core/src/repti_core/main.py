@@ -9,8 +9,14 @@ from repti_core.api_keys.router import router as api_keys_router
 from repti_core.auth.router import router as auth_router
 from repti_core.config import SERVICE, get_signing_key
 from repti_core.feature_flags.router import router as feature_flags_router
+from repti_core.invitations.router import router as invitations_router
+from repti_core.invitations.router import vivarium_router as vivarium_invitations_router
+from repti_core.members.router import router as members_router
+from repti_core.partnerships.router import router as partnerships_router
+from repti_core.partnerships.router import vivarium_router as vivarium_partnerships_router
 from repti_core.plans.router import router as plans_router
 from repti_core.users.router import router as users_router
+from repti_core.vivariums.router import router as vivariums_router
 from reptidex_common.app_factory import create_service_app
 from reptidex_common.auth.jwks import StaticJwks
 
@@ -29,5 +35,11 @@ def create_app() -> FastAPI:
             plans_router,
             feature_flags_router,
             users_router,
+            vivariums_router,
+            members_router,
+            vivarium_invitations_router,
+            invitations_router,
+            vivarium_partnerships_router,
+            partnerships_router,
         ],
     )

@@ -1,17 +1,27 @@
-"""Vivarium rules: creation with an owner, and the personal vivarium every user gets."""
+"""Vivarium rules: creation with an owner, the personal vivarium every user gets, updates, deletion."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_core.vivariums import repository
+from repti_core.vivariums.exceptions import LastPersonalVivarium, SettingsNeedOwner
+from repti_core.vivariums.schemas import VivariumCreate, VivariumRead, VivariumUpdate
+from repti_core.vivariums.slugs import unique_slug
+from reptidex_common.auth.dependencies import VivariumAccess
+from reptidex_common.auth.principal import Principal
+from reptidex_common.db.pagination import PageParams
 from reptidex_common.models.core import Membership, User, Vivarium
 from reptidex_common.models.enums import VivariumRole
-from repti_core.vivariums import repository
-from repti_core.vivariums.slugs import unique_slug
 
-DEFAULT_SETTINGS: dict[str, Any] = {"animal_id_template": "{SPECIES}-{SEQ:03}", "default_species_id": None}
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "animal_id_template": "{SPECIES}-{SEQ:03}",
+    "default_species_id": None,
+}
 
 
 async def create_vivarium(
@@ -28,6 +38,93 @@ async def create_vivarium(
     )
     session.add(vivarium)
     await session.flush()
-    session.add(Membership(vivarium_id=vivarium.id, user_id=owner.id, role=VivariumRole.herpetologist))
+    session.add(
+        Membership(vivarium_id=vivarium.id, user_id=owner.id, role=VivariumRole.herpetologist)
+    )
     await session.flush()
     return vivarium
+
+
+async def create_from_request(session: AsyncSession, owner: User, data: VivariumCreate) -> Vivarium:
+    vivarium = await create_vivarium(
+        session,
+        owner,
+        data.name,
+        description=data.description,
+        location=data.location,
+        is_public=data.is_public,
+        settings=data.settings.changes() if data.settings else {},
+    )
+    # created_at comes from the database; load it now, async sessions cannot lazy-load.
+    await session.refresh(vivarium)
+    return vivarium
+
+
+async def read(
+    session: AsyncSession, vivarium: Vivarium, role: VivariumRole | None
+) -> VivariumRead:
+    codes = await repository.plan_codes(session, {vivarium.plan_id})
+    return to_read(vivarium, role, codes.get(vivarium.plan_id))
+
+
+def to_read(vivarium: Vivarium, role: VivariumRole | None, plan_code: str | None) -> VivariumRead:
+    return VivariumRead(
+        id=vivarium.id,
+        slug=vivarium.slug,
+        name=vivarium.name,
+        description=vivarium.description,
+        location=vivarium.location,
+        is_public=vivarium.is_public,
+        is_personal=vivarium.is_personal,
+        settings=vivarium.settings or {},
+        plan_code=plan_code,
+        my_role=role,
+        created_at=vivarium.created_at,
+    )
+
+
+async def list_for(
+    session: AsyncSession, principal: Principal, params: PageParams
+) -> tuple[Sequence[VivariumRead], str | None]:
+    """The caller's own vivariums (memberships), newest first; staff see theirs too, no more."""
+    vivariums, cursor = await repository.page_of_member_vivariums(
+        session, principal.user_id, params, only=principal.vivarium_id
+    )
+    ids = [v.id for v in vivariums]
+    roles = await repository.roles_in(session, principal.user_id, ids)
+    codes = await repository.plan_codes(session, {v.plan_id for v in vivariums})
+    return [to_read(v, roles.get(v.id), codes.get(v.plan_id)) for v in vivariums], cursor
+
+
+async def update(session: AsyncSession, access: VivariumAccess, data: VivariumUpdate) -> Vivarium:
+    """Curators edit the profile; the settings (ID template, defaults) are the owner's."""
+    if data.touches_settings and not access.at_least(VivariumRole.herpetologist):
+        raise SettingsNeedOwner()
+    vivarium = access.vivarium
+    changes = data.model_dump(exclude_unset=True, exclude={"settings"})
+    for field, value in changes.items():
+        setattr(vivarium, field, value)
+    if data.settings is not None:
+        # Merge: a client that sends one key does not wipe the others.
+        vivarium.settings = {**(vivarium.settings or {}), **data.settings.changes()}
+    await session.flush()
+    return vivarium
+
+
+async def soft_delete(session: AsyncSession, access: VivariumAccess) -> None:
+    """Mark deleted (everything then answers 404) and close its invitations and partnerships.
+
+    A personal vivarium may be deleted only while each of its owners keeps another personal
+    vivarium: every account always has one, and it goes away with the account.
+    """
+    vivarium = await repository.lock_vivarium(session, access.vivarium.id)
+    if vivarium is None:  # deleted by a concurrent request
+        return
+    if vivarium.is_personal and await repository.owners_without_other_personal_vivarium(
+        session, vivarium.id
+    ):
+        raise LastPersonalVivarium()
+    now = datetime.now(UTC)
+    vivarium.deleted_at = now
+    await repository.close_open_links(session, vivarium.id, now)
+    await session.flush()

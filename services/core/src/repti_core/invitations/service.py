@@ -1,0 +1,180 @@
+"""Invitation rules: who may invite whom, seats, the emailed token, accepting and declining.
+
+Re-inviting an address that still has a pending, unexpired invitation answers 409 instead of
+silently replacing it: a curator could otherwise overwrite an owner's invitation, and "revoke,
+then invite" keeps the history honest. An expired invitation blocks nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from repti_core.email.outbox import queue_email
+from repti_core.invitations import repository
+from repti_core.invitations.exceptions import (
+    AlreadyMember,
+    CannotInviteRole,
+    InvitationClosed,
+    InvitationExpired,
+    InvitationNotFound,
+    PendingInvitationExists,
+)
+from repti_core.invitations.schemas import (
+    AcceptedMembership,
+    InvitationCreate,
+    InvitationRead,
+    MyInvitationRead,
+)
+from repti_core.vivariums import repository as vivariums
+from repti_core.vivariums import seats
+from reptidex_common.auth.dependencies import VivariumAccess
+from reptidex_common.errors import NotFound
+from reptidex_common.models.core import Invitation, Membership, User, Vivarium
+from reptidex_common.models.enums import InvitationStatus, VivariumRole
+from reptidex_common.settings import get_settings
+
+INVITATION_TTL = timedelta(days=7)
+TOKEN_BYTES = 32  # 43 URL-safe characters; the column holds 64
+
+
+def to_read(invitation: Invitation, vivarium_name: str) -> InvitationRead:
+    return InvitationRead(
+        id=invitation.id,
+        email=invitation.email,
+        role=invitation.role,
+        status=invitation.status,
+        expires_at=invitation.expires_at,
+        vivarium_id=invitation.vivarium_id,
+        vivarium_name=vivarium_name,
+    )
+
+
+def _ensure_may_handle_role(access: VivariumAccess, role: VivariumRole) -> None:
+    # Curators bring in (and withdraw) only roles below their own; owners any role.
+    if role.at_least(VivariumRole.curator) and not access.at_least(VivariumRole.herpetologist):
+        raise CannotInviteRole()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def create(
+    session: AsyncSession, access: VivariumAccess, data: InvitationCreate
+) -> InvitationRead:
+    _ensure_may_handle_role(access, data.role)
+    email = str(data.email)
+    now = _now()
+    vivarium = await vivariums.lock_vivarium(session, access.vivarium.id)
+    if vivarium is None:  # deleted since the access check
+        raise NotFound("Vivarium not found.")
+    if await repository.email_is_member(session, vivarium.id, email):
+        raise AlreadyMember()
+    if await repository.has_open_for_email(session, vivarium.id, email, now):
+        raise PendingInvitationExists()
+    await seats.ensure_seat(
+        session, vivarium, reserved=await repository.count_open(session, vivarium.id, now)
+    )
+    invitation = Invitation(
+        vivarium_id=vivarium.id,
+        email=email,
+        role=data.role,
+        token=secrets.token_urlsafe(TOKEN_BYTES),
+        status=InvitationStatus.pending,
+        invited_by_id=access.principal.user_id,
+        expires_at=now + INVITATION_TTL,
+    )
+    session.add(invitation)
+    await session.flush()
+    inviter = await session.get(User, access.principal.user_id)
+    _queue_invitation_email(
+        session, invitation, vivarium, inviter.display_name if inviter else None
+    )
+    return to_read(invitation, vivarium.name)
+
+
+def _queue_invitation_email(
+    session: AsyncSession, invitation: Invitation, vivarium: Vivarium, inviter_name: str | None
+) -> None:
+    link = f"{get_settings().breeder_web_url.rstrip('/')}/invitations/{invitation.token}"
+    who = inviter_name or "Someone"
+    queue_email(
+        session,
+        to=invitation.email,
+        subject=f"You are invited to join {vivarium.name} on ReptiDex",
+        text=(
+            f'{who} invited you to join the vivarium "{vivarium.name}" on ReptiDex '
+            f"as {invitation.role.value}.\n\n"
+            f"Accept or decline the invitation here:\n{link}\n\n"
+            f"The link expires on {invitation.expires_at:%Y-%m-%d %H:%M} UTC. "
+            "If you did not expect this email, you can ignore it."
+        ),
+    )
+
+
+async def list_open(session: AsyncSession, access: VivariumAccess) -> list[InvitationRead]:
+    rows = await repository.open_for_vivarium(session, access.vivarium.id, _now())
+    return [to_read(invitation, access.vivarium.name) for invitation in rows]
+
+
+async def revoke(session: AsyncSession, access: VivariumAccess, invitation_id: uuid.UUID) -> None:
+    invitation = await repository.by_id(session, access.vivarium.id, invitation_id)
+    if invitation is None or invitation.status is not InvitationStatus.pending:
+        raise InvitationNotFound()
+    _ensure_may_handle_role(access, invitation.role)
+    invitation.status = InvitationStatus.revoked
+    invitation.responded_at = _now()
+    await session.flush()
+
+
+async def list_mine(session: AsyncSession, user: User) -> list[MyInvitationRead]:
+    rows = await repository.open_for_email(session, user.email, _now())
+    return [
+        MyInvitationRead(**to_read(invitation, name).model_dump(), token=invitation.token)
+        for invitation, name in rows
+    ]
+
+
+async def _answerable(session: AsyncSession, user: User, token: str) -> tuple[Invitation, Vivarium]:
+    """The invitation behind `token`, locked, if it is this user's and can still be answered.
+
+    Locks the vivarium before the invitation (the order vivarium deletion uses too), so the
+    seat count and the status cannot change underneath.
+    """
+    found = await repository.by_token(session, token)
+    # Someone else's invitation answers 404, as if it did not exist.
+    if found is None or found.email.lower() != user.email.lower():
+        raise InvitationNotFound()
+    vivarium = await vivariums.lock_vivarium(session, found.vivarium_id)
+    invitation = await repository.by_token(session, token, lock=True)
+    if vivarium is None or invitation is None:
+        raise InvitationNotFound()
+    if invitation.status is not InvitationStatus.pending:
+        raise InvitationClosed(invitation.status)
+    if invitation.expires_at <= _now():
+        raise InvitationExpired()
+    return invitation, vivarium
+
+
+async def accept(session: AsyncSession, user: User, token: str) -> AcceptedMembership:
+    invitation, vivarium = await _answerable(session, user, token)
+    if await vivariums.membership_exists(session, vivarium.id, user.id):
+        raise AlreadyMember()
+    # This invitation's seat was reserved when it was sent; check it is still there.
+    await seats.ensure_seat(session, vivarium)
+    session.add(Membership(vivarium_id=vivarium.id, user_id=user.id, role=invitation.role))
+    invitation.status = InvitationStatus.accepted
+    invitation.responded_at = _now()
+    await session.flush()
+    return AcceptedMembership(vivarium_id=vivarium.id, role=invitation.role)
+
+
+async def decline(session: AsyncSession, user: User, token: str) -> None:
+    invitation, _vivarium = await _answerable(session, user, token)
+    invitation.status = InvitationStatus.declined
+    invitation.responded_at = _now()
+    await session.flush()
