@@ -687,3 +687,37 @@ async def test_two_factor_login_for_an_enabled_account(
     )
     assert form.status_code == 401
     assert problem_type(form) == "two-factor-required"
+
+
+async def test_access_tokens_issued_before_a_password_change_stop_working(
+    client: httpx.AsyncClient,
+    make_user: UserFactory,
+    signing_key: SigningKey,
+    db_session: AsyncSession,
+) -> None:
+    user = await make_user()
+    settings = get_settings()
+
+    def token_issued(at: datetime) -> str:
+        return issue_access_token(
+            signing_key,
+            user_id=user.id,
+            platform_role=user.platform_role,
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            ttl_seconds=settings.access_token_ttl_seconds,
+            now=at,
+        )
+
+    changed_at = datetime.now(UTC)
+    await db_session.execute(
+        update(User).where(User.id == user.id).values(password_changed_at=changed_at)
+    )
+    await db_session.flush()
+    stale = await client.get(
+        "/api/v1/auth/me", headers=bearer(token_issued(changed_at - timedelta(minutes=5)))
+    )
+    assert stale.status_code == 401
+    assert problem_type(stale) == "token-revoked"
+    fresh = await client.get("/api/v1/auth/me", headers=bearer(token_issued(changed_at)))
+    assert fresh.status_code == 200, fresh.text

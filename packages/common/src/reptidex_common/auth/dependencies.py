@@ -54,12 +54,22 @@ async def _principal_from_jwt(session: AsyncSession, token: str) -> Principal:
     # One primary-key read makes suspension and role changes take effect at once everywhere.
     row = (
         await session.execute(
-            select(User.status, User.platform_role).where(User.id == claims.user_id)
+            select(User.status, User.platform_role, User.password_changed_at).where(
+                User.id == claims.user_id
+            )
         )
     ).one_or_none()
     if row is None or row.status is UserStatus.suspended:
         raise Unauthorized(
             "This account is suspended or no longer exists.", type_slug="account-suspended"
+        )
+    # A password change (or reset) logs out every session, access tokens included; `iat` has
+    # whole-second precision, so compare on whole seconds.
+    changed = row.password_changed_at
+    if changed is not None and claims.issued_at < changed.replace(microsecond=0):
+        raise Unauthorized(
+            "The password was changed since this token was issued; log in again.",
+            type_slug="token-revoked",
         )
     return Principal(user_id=claims.user_id, platform_role=row.platform_role)
 

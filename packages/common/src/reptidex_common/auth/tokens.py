@@ -20,6 +20,7 @@ class AccessClaims:
     user_id: uuid.UUID
     platform_role: PlatformRole
     expires_at: datetime
+    issued_at: datetime
     token_id: str
 
 
@@ -73,6 +74,7 @@ def decode_access_token(
             user_id=uuid.UUID(payload["sub"]),
             platform_role=PlatformRole(payload.get("role", "user")),
             expires_at=datetime.fromtimestamp(payload["exp"], UTC),
+            issued_at=datetime.fromtimestamp(payload["iat"], UTC),
             token_id=str(payload.get("jti", "")),
         )
     except jwt.ExpiredSignatureError as exc:
