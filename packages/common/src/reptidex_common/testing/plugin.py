@@ -168,7 +168,9 @@ async def client_for() -> AsyncIterator[Callable[[FastAPI], httpx.AsyncClient]]:
     clients: list[httpx.AsyncClient] = []
 
     def make(app: FastAPI) -> httpx.AsyncClient:
-        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
+        client = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+        )
         clients.append(client)
         return client
 

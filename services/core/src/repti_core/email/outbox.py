@@ -9,5 +9,9 @@ from reptidex_common.tasks.outbox import add_outbox_event
 SEND_EMAIL_TASK = "core.email.send"
 
 
-def queue_email(session: AsyncSession, *, to: str, subject: str, text: str, html: str | None = None) -> None:
-    add_outbox_event(session, SEND_EMAIL_TASK, {"to": to, "subject": subject, "text": text, "html": html})
+def queue_email(
+    session: AsyncSession, *, to: str, subject: str, text: str, html: str | None = None
+) -> None:
+    add_outbox_event(
+        session, SEND_EMAIL_TASK, {"to": to, "subject": subject, "text": text, "html": html}
+    )
