@@ -10,6 +10,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 from repti_core.auth import passwords, service, sessions, tokens, two_factor, verification
 from repti_core.auth.dependencies import CurrentUser, client_ip
 from repti_core.auth.schemas import (
+    Accepted,
     ChangePasswordRequest,
     ForgotPasswordRequest,
     LoginRequest,
@@ -98,9 +99,9 @@ async def logout_all(user: CurrentUser, session: DbSession) -> Response:
 )
 async def forgot_password(
     body: ForgotPasswordRequest, request: Request, session: DbSession
-) -> Response:
+) -> Accepted:
     await passwords.request_reset(session, str(body.email), ip_address=client_ip(request))
-    return Response(status_code=status.HTTP_202_ACCEPTED)
+    return Accepted(detail="If an account uses this address, a reset link is on its way.")
 
 
 @router.post("/password/reset", status_code=status.HTTP_204_NO_CONTENT)
@@ -126,9 +127,9 @@ async def change_password(
 
 
 @router.post("/verify-email/request", status_code=status.HTTP_202_ACCEPTED)
-async def request_email_verification(user: CurrentUser, session: DbSession) -> Response:
+async def request_email_verification(user: CurrentUser, session: DbSession) -> Accepted:
     await verification.request_verification(session, user)
-    return Response(status_code=status.HTTP_202_ACCEPTED)
+    return Accepted(detail=f"A verification link is on its way to {user.email}.")
 
 
 @router.post("/verify-email/confirm", status_code=status.HTTP_204_NO_CONTENT)

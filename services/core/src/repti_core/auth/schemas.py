@@ -28,11 +28,17 @@ class RegisterRequest(BaseModel):
         return self
 
 
+# ASCII digits only (spaces allowed, as authenticator apps show "123 456").
+OtpCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=6, max_length=12, pattern=r"^[0-9 ]+$")
+]
+
+
 class LoginRequest(BaseModel):
     email: EmailStr
     password: Password
     otp: Annotated[
-        str | None, Field(description="Six-digit code when two-factor login is on", max_length=12)
+        OtpCode | None, Field(description="Six-digit code when two-factor login is on")
     ] = None
 
 
@@ -77,7 +83,12 @@ class MeRead(UserRead):
 
 
 MailedToken = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-OtpCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=6, max_length=12)]
+
+
+class Accepted(BaseModel):
+    """A request taken in; its effect (an email) follows asynchronously."""
+
+    detail: str
 
 
 class LogoutRequest(BaseModel):

@@ -45,9 +45,10 @@ def _matching_step(secret: str, otp: str, now: datetime) -> int | None:
 
 async def verify_code(user_id: uuid.UUID, secret: str | None, otp: str) -> bool:
     """True once per code: a code seen on the wire (or over a shoulder) cannot be replayed."""
-    if not secret:
+    code = otp.strip().replace(" ", "")
+    if not secret or not (code.isascii() and code.isdigit()):
         return False
-    step = _matching_step(secret, otp.strip().replace(" ", ""), datetime.now(UTC))
+    step = _matching_step(secret, code, datetime.now(UTC))
     if step is None:
         return False
     # The step stays acceptable for at most (2 * VALID_WINDOW + 1) * 30 s; remember it that long.
