@@ -725,7 +725,9 @@ async def test_access_tokens_issued_before_a_password_change_stop_working(
 
 
 async def test_two_factor_codes_must_be_ascii_digits(
-    client: httpx.AsyncClient, make_user: UserFactory, auth_headers: Callable[[User], dict[str, str]]
+    client: httpx.AsyncClient,
+    make_user: UserFactory,
+    auth_headers: Callable[[User], dict[str, str]],
 ) -> None:
     user = await make_user()
     headers = auth_headers(user)
@@ -735,6 +737,10 @@ async def test_two_factor_codes_must_be_ascii_digits(
         assert response.status_code == 422, code
     login = await client.post(
         "/api/v1/auth/login",
-        json={"email": user.email, "password": DEFAULT_PASSWORD, "otp": "\u0661\u0662\u0663\u0664\u0665\u0666"},
+        json={
+            "email": user.email,
+            "password": DEFAULT_PASSWORD,
+            "otp": "\u0661\u0662\u0663\u0664\u0665\u0666",
+        },
     )
     assert login.status_code == 422

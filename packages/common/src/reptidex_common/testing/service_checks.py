@@ -1,17 +1,18 @@
 """Checks every service must pass, shared by the services' `test_*_health.py` files.
 
-Each takes an `httpx.AsyncClient` on the service's app (the `client_for` fixture), so a
-service's test module is a list of one-line tests and the six services stay alike.
+Each takes an `httpx.AsyncClient` on the service's app (the `client_for` fixture). A service's
+test module subclasses `ServiceContract`, so the six services stay alike.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 
 import httpx
 
 from reptidex_common.errors import PROBLEM_JSON
+from reptidex_common.models.core import User
 
 
 def assert_problem(response: httpx.Response, status: int) -> dict[str, object]:
@@ -93,3 +94,46 @@ async def check_request_id_is_echoed(client: httpx.AsyncClient) -> None:
     assert response.headers["x-request-id"] == request_id
     generated = await client.get("/api/v1/health")
     assert generated.headers["x-request-id"]
+
+
+class ServiceContract:
+    """What every service answers, whatever its domains; a service's tests subclass it.
+
+    Not named Test* so pytest collects it only through the subclasses.
+    """
+
+    service: str
+    title: str
+
+    async def test_liveness(self, client: httpx.AsyncClient) -> None:
+        await check_liveness(client, self.service)
+
+    async def test_readiness_checks_database_and_redis(self, client: httpx.AsyncClient) -> None:
+        await check_readiness(client, self.service)
+
+    async def test_docs_and_openapi(self, client: httpx.AsyncClient) -> None:
+        await check_docs(client, self.title)
+
+    async def test_metrics_are_labelled_by_route_template(self, client: httpx.AsyncClient) -> None:
+        await check_metrics_use_route_templates(client, self.service)
+
+    async def test_unknown_path_is_a_404_problem(self, client: httpx.AsyncClient) -> None:
+        await check_unknown_path_is_problem_404(client)
+
+    async def test_whoami_without_token_is_401(self, client: httpx.AsyncClient) -> None:
+        await check_whoami_requires_a_token(client)
+
+    async def test_whoami_with_garbage_token_is_401(self, client: httpx.AsyncClient) -> None:
+        await check_whoami_rejects_a_garbage_token(client)
+
+    async def test_whoami_with_access_token(
+        self,
+        client: httpx.AsyncClient,
+        make_user: Callable[..., Awaitable[User]],
+        auth_headers: Callable[[User], dict[str, str]],
+    ) -> None:
+        user = await make_user()
+        await check_whoami_with_token(client, auth_headers(user), user.id)
+
+    async def test_request_id_is_echoed(self, client: httpx.AsyncClient) -> None:
+        await check_request_id_is_echoed(client)
