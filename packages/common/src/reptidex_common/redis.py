@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from redis.asyncio import Redis
 
 from reptidex_common.settings import get_settings
@@ -21,3 +23,9 @@ async def close_redis() -> None:
     if _client is not None:
         await _client.aclose()
     _client = None
+
+
+def with_redis_db(url: str, db: int) -> str:
+    """The same Redis server, another numbered database (tests and fuzzing keep apart)."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{db}", parts.query, parts.fragment))

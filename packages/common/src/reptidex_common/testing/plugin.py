@@ -34,9 +34,10 @@ from reptidex_common.auth.keys import SigningKey, load_or_create_signing_key
 from reptidex_common.auth.passwords import hash_password
 from reptidex_common.auth.tokens import issue_access_token
 from reptidex_common.db import engine as db_engine
+from reptidex_common.db.urls import database_name, libpq_url, with_database
 from reptidex_common.models.core import Membership, Plan, User, Vivarium
 from reptidex_common.models.enums import PlatformRole, VivariumRole
-from reptidex_common.redis import close_redis, get_redis
+from reptidex_common.redis import close_redis, get_redis, with_redis_db
 from reptidex_common.settings import REPO_ROOT, get_settings
 
 DEFAULT_PASSWORD = "correct-horse-battery-9"
@@ -67,22 +68,15 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError("Run the tests with `make test` (it starts PostgreSQL and Redis).")
     index = _slot()
     base_url = os.environ["DATABASE_URL"]
-    test_url = base_url.rsplit("/", 1)[0] + f"/reptidex_test_{index}"
-    os.environ["REPTIDEX_ADMIN_DATABASE_URL"] = base_url.rsplit("/", 1)[0] + "/postgres"
+    test_url = with_database(base_url, f"reptidex_test_{index}")
+    os.environ["REPTIDEX_ADMIN_DATABASE_URL"] = with_database(base_url, "postgres")
     os.environ["DATABASE_URL"] = test_url
-    redis_base = os.environ["REDIS_URL"].rsplit("/", 1)[0]
-    os.environ["REDIS_URL"] = f"{redis_base}/{1 + index % 31}"
+    os.environ["REDIS_URL"] = with_redis_db(os.environ["REDIS_URL"], 1 + index % 31)
     data_dir = Path(tempfile.mkdtemp(prefix="reptidex-test-"))
     os.environ["DATA_DIR"] = str(data_dir)
     os.environ["ENVIRONMENT"] = "test"
     os.environ["LOG_LEVEL"] = "WARNING"
     get_settings.cache_clear()
-
-
-def _plain_url(url: str) -> str:
-    return url.replace("postgresql+asyncpg://", "postgresql://").replace(
-        "postgresql+psycopg://", "postgresql://"
-    )
 
 
 def alembic_config(database_url: str) -> Config:
@@ -93,9 +87,9 @@ def alembic_config(database_url: str) -> Config:
 
 
 def recreate_database(database_url: str) -> None:
-    name = database_url.rsplit("/", 1)[1]
+    name = database_name(database_url)
     with psycopg.connect(
-        _plain_url(os.environ["REPTIDEX_ADMIN_DATABASE_URL"]), autocommit=True
+        libpq_url(os.environ["REPTIDEX_ADMIN_DATABASE_URL"]), autocommit=True
     ) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
