@@ -5,12 +5,18 @@ from __future__ import annotations
 import uvicorn
 
 from reptidex_gateway.config import GatewaySettings
+from reptidex_gateway.websocket_proxy import MAX_MESSAGE_BYTES
 
 
 def main() -> None:
     settings = GatewaySettings()
     uvicorn.run(
-        "reptidex_gateway.app:app", host=settings.host, port=settings.port, proxy_headers=False
+        "reptidex_gateway.app:app",
+        host=settings.host,
+        port=settings.port,
+        proxy_headers=False,
+        # The proxy enforces the same bound; here uvicorn refuses oversized frames early.
+        ws_max_size=MAX_MESSAGE_BYTES,
     )
 
 

@@ -11,7 +11,7 @@ from starlette.routing import Mount
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from reptidex_gateway.config import GatewaySettings
-from reptidex_gateway.problems import problem
+from reptidex_gateway.problems import deny_websocket, problem
 from reptidex_gateway.proxy import UpstreamProxy
 from reptidex_gateway.static import SpaSite
 
@@ -29,22 +29,22 @@ class HostDispatcher:
         self.routes = routes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "websocket":
-            # Not proxied yet: refuse the handshake cleanly instead of hanging it.
-            await receive()
-            await send({"type": "websocket.close", "code": 1013})
-            return
         host = request_host(scope)
         target = self.routes.get(host)
         if target is None:
             known = sorted(self.routes)
-            await problem(
+            response = problem(
                 404,
                 "unknown-host",
                 "Unknown host",
                 f"No app answers for host {host or '(none)'!r}. Known hosts: {', '.join(known)}.",
                 hosts=known,
-            )(scope, receive, send)
+            )
+            if scope["type"] == "websocket":
+                await receive()  # websocket.connect
+                await deny_websocket(scope, receive, send, response, close_code=1008)
+            else:
+                await response(scope, receive, send)
             return
         await target(scope, receive, send)
 
@@ -64,7 +64,8 @@ def create_app(
         limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
     )
     routes: dict[str, ASGIApp] = {
-        host: UpstreamProxy(url, client) for host, url in settings.upstream_map().items()
+        host: UpstreamProxy(url, client, websocket_open_timeout=settings.connect_timeout_seconds)
+        for host, url in settings.upstream_map().items()
     }
     routes.update({host: SpaSite(host, folder) for host, folder in settings.site_map().items()})
 

@@ -3,64 +3,16 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import AsyncIterator
 
 import httpx
 from starlette.types import Receive, Scope, Send
 
+from reptidex_gateway.forwarding import SERVER_OWNED, forward_headers, strip_hop_by_hop
 from reptidex_gateway.problems import problem
+from reptidex_gateway.websocket_proxy import WebSocketProxy
 
 logger = logging.getLogger(__name__)
-
-# RFC 9110 §7.6.1: meaningful for one connection only, never forwarded.
-HOP_BY_HOP = frozenset(
-    {
-        "connection",
-        "keep-alive",
-        "proxy-authenticate",
-        "proxy-authorization",
-        "proxy-connection",
-        "te",
-        "trailer",
-        "transfer-encoding",
-        "upgrade",
-    }
-)
-
-SERVER_OWNED = frozenset({"date", "server"})
-
-
-def _strip_hop_by_hop(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    # Headers named in Connection are hop-by-hop too, for this message only.
-    named = {
-        token.strip().lower()
-        for name, value in headers
-        if name.lower() == "connection"
-        for token in value.split(",")
-    }
-    return [(k, v) for k, v in headers if k.lower() not in HOP_BY_HOP and k.lower() not in named]
-
-
-def _forward_headers(scope: Scope, host: str) -> list[tuple[str, str]]:
-    headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]]
-    headers = _strip_hop_by_hop(headers)
-    client_ip = scope["client"][0] if scope.get("client") else ""
-    prior = ", ".join(v for k, v in headers if k.lower() == "x-forwarded-for")
-    forwarded = [
-        (k, v)
-        for k, v in headers
-        if k.lower() not in {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"}
-    ]
-    forwarded += [
-        ("X-Forwarded-For", f"{prior}, {client_ip}" if prior else client_ip),
-        ("X-Forwarded-Proto", scope.get("scheme", "http")),
-        ("X-Forwarded-Host", host),
-    ]
-    if not any(k.lower() == "x-request-id" for k, _ in forwarded):
-        # One id from the edge on, so gateway and service logs of a request line up.
-        forwarded.append(("X-Request-ID", uuid.uuid4().hex))
-    return forwarded
 
 
 def _has_body(scope: Scope) -> bool:
@@ -72,13 +24,20 @@ class UpstreamProxy:
     """ASGI app forwarding every request to `base_url`, keeping path, query, body, headers.
 
     The Host header is forwarded unchanged, as the ALB does; X-Forwarded-* say who asked.
+    WebSockets go to the same upstream through `WebSocketProxy`.
     """
 
-    def __init__(self, base_url: str, client: httpx.AsyncClient) -> None:
+    def __init__(
+        self, base_url: str, client: httpx.AsyncClient, *, websocket_open_timeout: float = 5.0
+    ) -> None:
         self.base_url = base_url
         self.client = client
+        self.websockets = WebSocketProxy(base_url, open_timeout=websocket_open_timeout)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await self.websockets(scope, receive, send)
+            return
         host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
         raw_path = scope.get("raw_path") or scope["path"].encode()
         query = scope.get("query_string", b"")
@@ -102,7 +61,7 @@ class UpstreamProxy:
         request = self.client.build_request(
             scope["method"],
             httpx.URL(target),
-            headers=_forward_headers(scope, host),
+            headers=forward_headers(scope, host),
             content=body() if _has_body(scope) else None,
         )
         try:
@@ -127,7 +86,7 @@ class UpstreamProxy:
         try:
             headers = [
                 (k, v)
-                for k, v in _strip_hop_by_hop(list(response.headers.multi_items()))
+                for k, v in strip_hop_by_hop(list(response.headers.multi_items()))
                 # The gateway's server adds its own; two of each would confuse clients.
                 if k.lower() not in SERVER_OWNED
             ]

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
 
-from reptidex_gateway.problems import problem
+from reptidex_gateway.problems import deny_websocket, problem
 
 NOT_BUILT_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{host} is not built yet</title></head>
@@ -58,4 +58,15 @@ class SpaSite:
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            # A static build has no socket to offer. A 4xx (not a 5xx) so clients don't retry.
+            await receive()  # websocket.connect
+            refusal = problem(
+                404,
+                "websocket-not-supported",
+                "No WebSockets here",
+                f"{self.host} serves a static app; WebSockets go to the API hosts.",
+            )
+            await deny_websocket(scope, receive, send, refusal, close_code=1008)
+            return
         await self._response(scope)(scope, receive, send)
