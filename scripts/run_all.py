@@ -63,69 +63,28 @@ def spawn(name: str, argv: list[str], env: dict[str, str]) -> Child:
     return Child(name, process)
 
 
-def commands() -> list[tuple[str, list[str]]]:
+WORKER_METRICS_BASE_PORT = 9100
+
+
+def commands() -> list[tuple[str, list[str], dict[str, str]]]:
+    """Every process to start: (name, argv, extra environment)."""
     python = sys.executable
-    result: list[tuple[str, list[str]]] = []
+    result: list[tuple[str, list[str], dict[str, str]]] = []
     for service, port in SERVICES.items():
+        uvicorn = [python, "-m", "uvicorn", f"repti_{service}.main:create_app", "--factory"]
         result.append(
-            (
-                service,
-                [
-                    python,
-                    "-m",
-                    "uvicorn",
-                    f"repti_{service}.main:create_app",
-                    "--factory",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(port),
-                    "--no-access-log",
-                ],
-            )
+            (service, [*uvicorn, "--host", "127.0.0.1", "--port", str(port), "--no-access-log"], {})
         )
-    for service in SERVICES:
+    for index, service in enumerate(SERVICES, start=1):
         # Development runs beat inside each service's worker (-B); production runs it apart.
-        result.append(
-            (
-                f"{service}-worker",
-                [
-                    python,
-                    "-m",
-                    "celery",
-                    "-A",
-                    f"repti_{service}.worker",
-                    "worker",
-                    "-B",
-                    "-Q",
-                    service,
-                    "--concurrency",
-                    "1",
-                    "--loglevel",
-                    "WARNING",
-                    "-s",
-                    str(ROOT / ".data" / f"beat-{service}"),
-                ],
-            )
-        )
-    result.append(
-        (
-            "gateway",
-            [
-                python,
-                "-m",
-                "uvicorn",
-                "reptidex_gateway.app:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(GATEWAY_PORT),
-                "--no-access-log",
-                # The gateway sets X-Forwarded-For itself; never trust a client's copy.
-                "--no-proxy-headers",
-            ],
-        )
-    )
+        worker = [python, "-m", "celery", "-A", f"repti_{service}.worker", "worker", "-B"]
+        options = ["-Q", service, "--concurrency", "1", "--loglevel", "WARNING"]
+        schedule = ["-s", str(ROOT / ".data" / f"beat-{service}")]
+        metrics = {"WORKER_METRICS_PORT": str(WORKER_METRICS_BASE_PORT + index)}
+        result.append((f"{service}-worker", [*worker, *options, *schedule], metrics))
+    # The gateway sets X-Forwarded-For itself and never trusts a client's copy.
+    gateway_env = {"GATEWAY_HOST": "127.0.0.1", "GATEWAY_PORT": str(GATEWAY_PORT)}
+    result.append(("gateway", [python, "-m", "reptidex_gateway"], gateway_env))
     return result
 
 
@@ -159,6 +118,8 @@ def banner() -> str:
         lines.append(f"  web-{app:<6} http://{app}.localhost{base}")
     lines += [
         "  mail       emails written by the worker land in .data/mail/",
+        f"  metrics    each service's /metrics; workers on 127.0.0.1:{WORKER_METRICS_BASE_PORT + 1}-"
+        f"{WORKER_METRICS_BASE_PORT + len(SERVICES)}",
         "",
         "Demo breeder login: demo@reptidex.app / ReptiDex-demo-2026",
         "Press Ctrl-C to stop everything.",
@@ -190,8 +151,8 @@ def main() -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    for name, argv in commands():
-        children.append(spawn(name, argv, env))
+    for name, argv, extra_env in commands():
+        children.append(spawn(name, argv, {**env, **extra_env}))
     if not wait_ready(children):
         print("A process failed to start; stopping everything.", flush=True)
         stop()

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import httpx
 from fastapi import FastAPI
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.app_factory import create_service_app
 from reptidex_common.auth.dependencies import auth_state
+from reptidex_common.auth.whoami import whoami_router
 from reptidex_common.errors import Conflict, RateLimited
+from reptidex_common.tasks.outbox import add_outbox_event
 
 
 class Body(BaseModel):
@@ -106,3 +110,53 @@ async def test_readiness_checks_database_and_redis(
     response = await client_for(_app()).get("/api/v1/health/ready")
     assert response.status_code == 200
     assert response.json()["checks"] == {"database": "ok", "redis": "ok"}
+
+
+async def test_docs_of_other_services_log_in_at_core(
+    client_for: Callable[[FastAPI], httpx.AsyncClient],
+) -> None:
+    app = create_service_app("probe", title="Probe", description="test app", jwks=auth_state.jwks)
+    app.include_router(whoami_router())
+    schema = (await client_for(app).get("/openapi.json")).json()
+    flows = [
+        s["flows"]["password"]["tokenUrl"]
+        for s in schema["components"]["securitySchemes"].values()
+        if "flows" in s
+    ]
+    assert flows == ["http://api.localhost:8000/api/v1/auth/token"]
+
+
+async def test_cors_lets_local_docs_call_core(
+    client_for: Callable[[FastAPI], httpx.AsyncClient],
+) -> None:
+    preflight = await client_for(_app()).options(
+        "/api/v1/health",
+        headers={
+            "Origin": "http://animal-api.localhost:8000",
+            "Access-Control-Request-Method": "POST",
+        },
+    )
+    assert preflight.headers["access-control-allow-origin"] == "http://animal-api.localhost:8000"
+    evil = await client_for(_app()).options(
+        "/api/v1/health",
+        headers={
+            "Origin": "http://localhost.evil.example",
+            "Access-Control-Request-Method": "POST",
+        },
+    )
+    assert "access-control-allow-origin" not in evil.headers
+
+
+async def test_metrics_report_the_outbox_backlog(
+    client_for: Callable[[FastAPI], httpx.AsyncClient], db_session: AsyncSession
+) -> None:
+    app = create_service_app(
+        "core", title="Core probe", description="test app", jwks=auth_state.jwks
+    )
+    add_outbox_event(db_session, "core.email.send", {"to": "a@example.com"})
+    await db_session.flush()
+    metrics = (await client_for(app).get("/metrics")).text
+    backlog = re.search(r'^outbox_unpublished_events\{service="core"\} (\S+)$', metrics, re.M)
+    assert backlog is not None
+    assert float(backlog.group(1)) >= 1
+    assert 'outbox_oldest_unpublished_age_seconds{service="core"}' in metrics

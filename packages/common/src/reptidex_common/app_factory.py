@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -18,6 +19,7 @@ from reptidex_common.errors import PROBLEM_RESPONSES, install_error_handlers
 from reptidex_common.health import health_router
 from reptidex_common.observability.logging import configure_logging
 from reptidex_common.observability.middleware import MetricsMiddleware, RequestContextMiddleware
+from reptidex_common.observability.outbox_metrics import refresh_outbox_gauges
 from reptidex_common.redis import close_redis
 from reptidex_common.settings import get_settings
 from reptidex_common.tasks.relay import install_outbox_nudge
@@ -31,6 +33,27 @@ def operation_id(route: APIRoute) -> str:
     return f"{tag}-{route.name}".replace("_", "-")
 
 
+# The service that hosts the OAuth2 password form (`/api/v1/auth/token`).
+LOGIN_SERVICE = "core"
+DEV_ORIGIN_REGEX = r"^https?://([a-z0-9-]+\.)*localhost(:[0-9]+)?$"
+
+
+def _point_docs_login_at(app: FastAPI, token_url: str) -> None:
+    """Only core has a login form; other services' docs must send the password there."""
+    build_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = build_openapi()
+        schemes = schema.get("components", {}).get("securitySchemes", {})
+        for scheme in schemes.values():
+            password_flow = scheme.get("flows", {}).get("password")
+            if password_flow is not None:
+                password_flow["tokenUrl"] = token_url
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_service_app(
     service: str,
     *,
@@ -39,7 +62,9 @@ def create_service_app(
     routers: Sequence[APIRouter] = (),
     jwks: JwksSource | None = None,
     on_startup: Sequence[LifespanHook] = (),
+    token_url: str | None = None,
 ) -> FastAPI:
+    """`token_url`: where /docs' Authorize button logs in (default: core's public URL)."""
     settings = get_settings()
     configure_logging(service, settings.log_level)
     if auth_state.jwks is None or jwks is not None:
@@ -75,11 +100,18 @@ def create_service_app(
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics() -> Response:
+        await refresh_outbox_gauges(service)
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    if service != LOGIN_SERVICE:
+        _point_docs_login_at(app, token_url or f"{settings.public_core_url}/api/v1/auth/token")
 
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
+        # In development any *.localhost page may call (e.g. /docs of one service logging in
+        # at core); production lists its origins exactly.
+        allow_origin_regex=DEV_ORIGIN_REGEX if settings.environment != "production" else None,
         allow_credentials=True,
         allow_methods=["*"],
         allow_headers=["*"],

@@ -47,6 +47,8 @@ class BaseServiceSettings(BaseSettings):
 
     # Where each service answers; used for service-to-service calls and links in emails.
     core_url: str = "http://127.0.0.1:8001"
+    # Core as browsers reach it (through the gateway locally, the ALB in production).
+    public_core_url: str = "http://api.localhost:8000"
     public_web_url: str = "http://public.localhost:8000"
     breeder_web_url: str = "http://breeder.localhost:8000"
 

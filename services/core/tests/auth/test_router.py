@@ -8,9 +8,11 @@ from typing import Any
 
 import httpx
 import pyotp
+import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_core.auth import tokens as token_service
 from repti_core.auth.passwords import FORGOT_PER_ACCOUNT, FORGOT_PER_IP
 from repti_core.auth.service import LOGIN_PER_ACCOUNT, LOGIN_PER_IP
 from reptidex_common.auth.api_keys import hash_token
@@ -18,6 +20,7 @@ from reptidex_common.auth.keys import SigningKey
 from reptidex_common.auth.tokens import issue_access_token
 from reptidex_common.models.core import RefreshToken, User, UserToken
 from reptidex_common.models.enums import PlatformRole, UserTokenPurpose
+from reptidex_common.ratelimit import RateLimit
 from reptidex_common.settings import get_settings
 from reptidex_common.testing.plugin import DEFAULT_PASSWORD, UserFactory
 
@@ -744,3 +747,20 @@ async def test_two_factor_codes_must_be_ascii_digits(
         },
     )
     assert login.status_code == 422
+
+
+async def test_refresh_is_rate_limited_per_ip(
+    client: httpx.AsyncClient, make_user: UserFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        token_service, "REFRESH_PER_IP", RateLimit("refresh-ip", limit=3, window_seconds=60)
+    )
+    ip = {"X-Forwarded-For": "203.0.113.9"}
+    for attempt in range(3):
+        response = await client.post(
+            "/api/v1/auth/refresh", json={"refresh_token": f"junk-{attempt}"}, headers=ip
+        )
+        assert response.status_code == 401
+    blocked = await client.post("/api/v1/auth/refresh", json={"refresh_token": "junk"}, headers=ip)
+    assert blocked.status_code == 429
+    assert 0 < int(blocked.headers["retry-after"]) <= 60

@@ -7,6 +7,7 @@ from typing import Any
 from celery import Celery
 from kombu import Queue
 
+from reptidex_common.observability import task_metrics  # noqa: F401  (connects the signals)
 from reptidex_common.settings import get_settings
 
 OUTBOX_RELAY_INTERVAL_SECONDS = 2.0

@@ -16,6 +16,7 @@ from reptidex_common.auth.api_keys import hash_token
 from reptidex_common.auth.tokens import issue_access_token
 from reptidex_common.models.core import RefreshToken, User
 from reptidex_common.models.enums import UserStatus
+from reptidex_common.ratelimit import RateLimit, enforce
 from reptidex_common.settings import get_settings
 
 
@@ -55,6 +56,10 @@ async def issue_token_pair(
     )
 
 
+# Refresh tokens cannot be guessed; this only stops one address from hammering the table.
+REFRESH_PER_IP = RateLimit("refresh-ip", limit=600, window_seconds=15 * 60)
+
+
 async def rotate_refresh_token(
     session: AsyncSession, presented: str, *, user_agent: str | None, ip_address: str | None
 ) -> TokenPair:
@@ -63,6 +68,8 @@ async def rotate_refresh_token(
     A token presented a second time means it was stolen (or the client is confused): the whole
     family is revoked, so whoever holds the newer token is logged out too.
     """
+    if ip_address is not None:
+        await enforce(REFRESH_PER_IP, ip_address)
     now = datetime.now(UTC)
     stored = await repository.refresh_token_by_hash(session, hash_token(presented))
     if stored is None or stored.revoked_at is not None or stored.expires_at <= now:
