@@ -16,4 +16,5 @@ WORKDIR /app
 COPY --from=build /app/.venv /app/.venv
 USER 10001
 EXPOSE 8000
-CMD ["uvicorn", "reptidex_gateway.app:app", "--host", "0.0.0.0", "--port", "8000"]
+ENV GATEWAY_HOST=0.0.0.0 GATEWAY_PORT=8000
+CMD ["python", "-m", "reptidex_gateway"]
