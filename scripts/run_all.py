@@ -6,6 +6,7 @@ so a broken start is never mistaken for a running platform.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -17,14 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVICES = {
-    "core": 8001,
-    "animal": 8002,
-    "commerce": 8003,
-    "media": 8004,
-    "community": 8005,
-    "ops": 8006,
-}
+# The gateway listens on the base port and the services on the next six (8000, 8001-8006);
+# REPTIDEX_PORT_BASE moves the whole platform, e.g. for the end-to-end test.
+PORT_BASE = int(os.environ.get("REPTIDEX_PORT_BASE", "8000"))
+SERVICE_NAMES = ("core", "animal", "commerce", "media", "community", "ops")
+SERVICES = {name: PORT_BASE + offset for offset, name in enumerate(SERVICE_NAMES, start=1)}
 HOSTS = {
     "core": "api.localhost",
     "animal": "animal-api.localhost",
@@ -33,7 +31,7 @@ HOSTS = {
     "community": "community-api.localhost",
     "ops": "ops-api.localhost",
 }
-GATEWAY_PORT = int(os.environ.get("GATEWAY_PORT", "8000"))
+GATEWAY_PORT = PORT_BASE
 STARTUP_TIMEOUT_SECONDS = 120
 
 
@@ -63,7 +61,7 @@ def spawn(name: str, argv: list[str], env: dict[str, str]) -> Child:
     return Child(name, process)
 
 
-WORKER_METRICS_BASE_PORT = 9100
+WORKER_METRICS_BASE_PORT = PORT_BASE + 1100
 
 
 def commands() -> list[tuple[str, list[str], dict[str, str]]]:
@@ -83,7 +81,12 @@ def commands() -> list[tuple[str, list[str], dict[str, str]]]:
         metrics = {"WORKER_METRICS_PORT": str(WORKER_METRICS_BASE_PORT + index)}
         result.append((f"{service}-worker", [*worker, *options, *schedule], metrics))
     # The gateway sets X-Forwarded-For itself and never trusts a client's copy.
-    gateway_env = {"GATEWAY_HOST": "127.0.0.1", "GATEWAY_PORT": str(GATEWAY_PORT)}
+    upstreams = {HOSTS[service]: f"http://127.0.0.1:{port}" for service, port in SERVICES.items()}
+    gateway_env = {
+        "GATEWAY_HOST": "127.0.0.1",
+        "GATEWAY_PORT": str(GATEWAY_PORT),
+        "GATEWAY_UPSTREAMS": json.dumps(upstreams),
+    }
     result.append(("gateway", [python, "-m", "reptidex_gateway"], gateway_env))
     return result
 
@@ -129,7 +132,14 @@ def banner() -> str:
 
 
 def main() -> int:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    core = f"http://127.0.0.1:{SERVICES['core']}"
+    env = {
+        "CORE_URL": core,
+        "JWKS_URL": f"{core}/.well-known/jwks.json",
+        "PUBLIC_CORE_URL": f"http://api.localhost:{GATEWAY_PORT}",
+        **os.environ,
+        "PYTHONUNBUFFERED": "1",
+    }
     children: list[Child] = []
     stopping = False
 

@@ -137,7 +137,7 @@ def main() -> int:
                     "--workers",
                     "1",
                     "--phases",
-                    "examples,coverage,fuzzing",
+                    "coverage,fuzzing",
                     "--header",
                     f"Authorization: Bearer {token}",
                     "--suppress-health-check",
