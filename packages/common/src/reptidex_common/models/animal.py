@@ -1,0 +1,472 @@
+"""Tables owned by repti-animal (schema `animal`): the lineage-first record.
+
+Integrity lives in the schema where it can: foreign keys, checks, unique keys. Lineage rules
+that need other rows (sire male, dam female, parents older, no cycles) are enforced by the
+service on write and re-checked by the `animal.check_lineage` trigger (see the migration).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from reptidex_common.db.base import Base, IdMixin, TimestampMixin
+from reptidex_common.models.animal_enums import (
+    AnimalStatus,
+    ClutchStatus,
+    FeedingOutcome,
+    GenotypeProof,
+    GenotypeState,
+    Inheritance,
+    LeaseStatus,
+    LogKind,
+    PairingStatus,
+    Sex,
+    TransferStatus,
+    Visibility,
+    WelfareFlag,
+    WelfareScope,
+)
+from reptidex_common.models.columns import str_enum
+
+SCHEMA = "animal"
+CORE_VIVARIUMS = "core.vivariums.id"
+CORE_USERS = "core.users.id"
+
+
+class Species(IdMixin, TimestampMixin, Base):
+    __tablename__ = "species"
+    __table_args__ = {"schema": SCHEMA}
+
+    common_name: Mapped[str] = mapped_column(String(120))
+    scientific_name: Mapped[str] = mapped_column(String(160), unique=True)
+    # Prefix of generated display ids: `CR` gives `CR-062`.
+    code_prefix: Mapped[str] = mapped_column(String(8), unique=True)
+    incubation_days_min: Mapped[int | None] = mapped_column(SmallInteger)
+    incubation_days_max: Mapped[int | None] = mapped_column(SmallInteger)
+    incubation_temp_min_c: Mapped[Decimal | None] = mapped_column(Numeric(4, 1))
+    incubation_temp_max_c: Mapped[Decimal | None] = mapped_column(Numeric(4, 1))
+    default_feeding_interval_days: Mapped[int | None] = mapped_column(SmallInteger)
+    egg_laying: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
+
+
+class Trait(IdMixin, TimestampMixin, Base):
+    """A gene (or line-bred/polygenic look) of one species."""
+
+    __tablename__ = "traits"
+    __table_args__ = (
+        UniqueConstraint("species_id", "name"),
+        {"schema": SCHEMA},
+    )
+
+    species_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.species.id", ondelete="RESTRICT")
+    )
+    name: Mapped[str] = mapped_column(String(80))
+    inheritance: Mapped[Inheritance] = mapped_column(str_enum(Inheritance, "trait_inheritance"))
+    # The homozygous form of an incomplete dominant gene, e.g. "Super Pastel", "Blue Eyed Leucistic".
+    super_form_name: Mapped[str | None] = mapped_column(String(80))
+    # Alleles of one locus share a group (the BEL complex: Mojave, Lesser, Butter, Russo).
+    allelic_group: Mapped[str | None] = mapped_column(String(80))
+    welfare_flag: Mapped[WelfareFlag] = mapped_column(
+        str_enum(WelfareFlag, "trait_welfare_flag"), default=WelfareFlag.none, server_default="none"
+    )
+    welfare_scope: Mapped[WelfareScope] = mapped_column(
+        str_enum(WelfareScope, "trait_welfare_scope"),
+        default=WelfareScope.carrier,
+        server_default="carrier",
+    )
+    welfare_note: Mapped[str | None] = mapped_column(Text)
+    aliases: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default="[]")
+
+
+class Enclosure(IdMixin, TimestampMixin, Base):
+    __tablename__ = "enclosures"
+    __table_args__ = (UniqueConstraint("vivarium_id", "name"), {"schema": SCHEMA})
+
+    vivarium_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(CORE_VIVARIUMS, ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str | None] = mapped_column(String(40))
+    location: Mapped[str | None] = mapped_column(String(120))
+    notes: Mapped[str | None] = mapped_column(Text)
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class DisplayIdCounter(Base):
+    """Next sequence number per vivarium and id prefix; an upsert hands them out race-free."""
+
+    __tablename__ = "display_id_counters"
+    __table_args__ = {"schema": SCHEMA}
+
+    vivarium_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(CORE_VIVARIUMS, ondelete="CASCADE"), primary_key=True
+    )
+    prefix: Mapped[str] = mapped_column(String(16), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class Animal(IdMixin, TimestampMixin, Base):
+    __tablename__ = "animals"
+    __table_args__ = (
+        UniqueConstraint("vivarium_id", "display_id"),
+        CheckConstraint("sire_id IS NULL OR sire_id <> id", name="sire_not_self"),
+        CheckConstraint("dam_id IS NULL OR dam_id <> id", name="dam_not_self"),
+        CheckConstraint(
+            "sire_id IS NULL OR dam_id IS NULL OR sire_id <> dam_id", name="parents_differ"
+        ),
+        CheckConstraint("coi IS NULL OR (coi >= 0 AND coi < 1)", name="coi_range"),
+        Index("ix_animals_vivarium_id_id", "vivarium_id", "id"),
+        Index("ix_animals_sire_id", "sire_id"),
+        Index("ix_animals_dam_id", "dam_id"),
+        Index("ix_animals_clutch_id", "clutch_id"),
+        Index("ix_animals_species_id", "species_id"),
+        Index("ix_animals_visibility_public", "id", postgresql_where=text("visibility = 'public'")),
+        {"schema": SCHEMA},
+    )
+
+    vivarium_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(CORE_VIVARIUMS, ondelete="RESTRICT"))
+    species_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.species.id", ondelete="RESTRICT")
+    )
+    display_id: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str | None] = mapped_column(String(120))
+    sex: Mapped[Sex] = mapped_column(
+        str_enum(Sex, "animal_sex"), default=Sex.unknown, server_default="unknown"
+    )
+    hatch_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[AnimalStatus] = mapped_column(
+        str_enum(AnimalStatus, "animal_status"),
+        default=AnimalStatus.active,
+        server_default="active",
+    )
+    visibility: Mapped[Visibility] = mapped_column(
+        str_enum(Visibility, "animal_visibility"),
+        default=Visibility.private,
+        server_default="private",
+    )
+    # Free text as the breeder says it ("Pastel Clown het Pied"); genotypes are kept apart.
+    morph: Mapped[str | None] = mapped_column(String(200))
+    sire_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="RESTRICT")
+    )
+    dam_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="RESTRICT")
+    )
+    # use_alter: animals and clutches refer to each other (a clutch has a dam; a hatchling a clutch).
+    clutch_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(f"{SCHEMA}.clutches.id", ondelete="RESTRICT", use_alter=True)
+    )
+    enclosure_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(f"{SCHEMA}.enclosures.id", ondelete="SET NULL")
+    )
+    microchip: Mapped[str | None] = mapped_column(String(40))
+    acquisition_date: Mapped[date | None] = mapped_column(Date)
+    acquisition_source: Mapped[str | None] = mapped_column(String(200))
+    acquisition_price_cents: Mapped[int | None] = mapped_column(Integer)
+    acquisition_currency: Mapped[str | None] = mapped_column(String(3))
+    disposal_date: Mapped[date | None] = mapped_column(Date)
+    disposal_reason: Mapped[str | None] = mapped_column(String(200))
+    feeding_interval_days: Mapped[int | None] = mapped_column(SmallInteger)
+    notes: Mapped[str | None] = mapped_column(Text)
+    # Wright's inbreeding coefficient and the pedigree depth it was computed on.
+    coi: Mapped[float | None] = mapped_column(Float)
+    coi_generations: Mapped[int | None] = mapped_column(SmallInteger)
+    coi_computed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(CORE_USERS, ondelete="SET NULL")
+    )
+
+
+class Genotype(IdMixin, TimestampMixin, Base):
+    __tablename__ = "genotypes"
+    __table_args__ = (
+        UniqueConstraint("animal_id", "trait_id"),
+        Index("ix_genotypes_trait_id", "trait_id"),
+        CheckConstraint(
+            "(state = 'possible_het') = (het_percent IS NOT NULL)",
+            name="het_percent_only_for_possible_het",
+        ),
+        CheckConstraint(
+            "het_percent IS NULL OR het_percent IN (50, 66)", name="het_percent_values"
+        ),
+        {"schema": SCHEMA},
+    )
+
+    animal_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="CASCADE")
+    )
+    trait_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.traits.id", ondelete="RESTRICT")
+    )
+    state: Mapped[GenotypeState] = mapped_column(str_enum(GenotypeState, "genotype_state"))
+    het_percent: Mapped[int | None] = mapped_column(SmallInteger)
+    proof: Mapped[GenotypeProof] = mapped_column(
+        str_enum(GenotypeProof, "genotype_proof"),
+        default=GenotypeProof.visual,
+        server_default="visual",
+    )
+
+
+class Pairing(IdMixin, TimestampMixin, Base):
+    __tablename__ = "pairings"
+    __table_args__ = (
+        CheckConstraint("sire_id <> dam_id", name="parents_differ"),
+        Index("ix_pairings_vivarium_id_id", "vivarium_id", "id"),
+        Index("ix_pairings_sire_id", "sire_id"),
+        Index("ix_pairings_dam_id", "dam_id"),
+        {"schema": SCHEMA},
+    )
+
+    vivarium_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(CORE_VIVARIUMS, ondelete="RESTRICT"))
+    sire_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="RESTRICT")
+    )
+    dam_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="RESTRICT")
+    )
+    season: Mapped[int | None] = mapped_column(SmallInteger)
+    status: Mapped[PairingStatus] = mapped_column(
+        str_enum(PairingStatus, "pairing_status"),
+        default=PairingStatus.planned,
+        server_default="planned",
+    )
+    # Dates of each step, as breeders record them.
+    events: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Clutch(IdMixin, TimestampMixin, Base):
+    __tablename__ = "clutches"
+    __table_args__ = (
+        CheckConstraint(
+            "eggs_total >= 0 AND eggs_fertile >= 0 AND eggs_infertile >= 0",
+            name="egg_counts_positive",
+        ),
+        CheckConstraint("eggs_fertile + eggs_infertile <= eggs_total", name="egg_counts_add_up"),
+        CheckConstraint(
+            "hatched_count >= 0 AND hatched_count <= eggs_total", name="hatched_within_total"
+        ),
+        Index("ix_clutches_vivarium_id_id", "vivarium_id", "id"),
+        Index("ix_clutches_pairing_id", "pairing_id"),
+        {"schema": SCHEMA},
+    )
+
+    vivarium_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(CORE_VIVARIUMS, ondelete="RESTRICT"))
+    pairing_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(f"{SCHEMA}.pairings.id", ondelete="RESTRICT")
+    )
+    sire_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="RESTRICT")
+    )
+    dam_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="RESTRICT")
+    )
+    species_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.species.id", ondelete="RESTRICT")
+    )
+    laid_date: Mapped[date] = mapped_column(Date)
+    eggs_total: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    eggs_fertile: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    eggs_infertile: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    incubation_temp_c: Mapped[Decimal | None] = mapped_column(Numeric(4, 1))
+    incubation_humidity_pct: Mapped[int | None] = mapped_column(SmallInteger)
+    expected_hatch_date: Mapped[date | None] = mapped_column(Date)
+    hatch_date: Mapped[date | None] = mapped_column(Date)
+    hatched_count: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    status: Mapped[ClutchStatus] = mapped_column(
+        str_enum(ClutchStatus, "clutch_status"),
+        default=ClutchStatus.incubating,
+        server_default="incubating",
+    )
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class HusbandryLog(IdMixin, TimestampMixin, Base):
+    """One event in an animal's care. Columns for what lists and charts query; the rest in details."""
+
+    __tablename__ = "husbandry_logs"
+    __table_args__ = (
+        Index("ix_husbandry_logs_animal_id_occurred_at", "animal_id", text("occurred_at DESC")),
+        Index(
+            "ix_husbandry_logs_vivarium_id_kind_occurred_at",
+            "vivarium_id",
+            "kind",
+            text("occurred_at DESC"),
+        ),
+        CheckConstraint("weight_grams IS NULL OR weight_grams > 0", name="weight_positive"),
+        CheckConstraint("prey_count IS NULL OR prey_count > 0", name="prey_count_positive"),
+        {"schema": SCHEMA},
+    )
+
+    animal_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="CASCADE")
+    )
+    # The vivarium the animal lived in when this was logged (history survives transfers).
+    vivarium_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(CORE_VIVARIUMS, ondelete="RESTRICT"))
+    kind: Mapped[LogKind] = mapped_column(str_enum(LogKind, "log_kind"))
+    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    weight_grams: Mapped[Decimal | None] = mapped_column(Numeric(9, 2))
+    length_cm: Mapped[Decimal | None] = mapped_column(Numeric(6, 1))
+    prey_type: Mapped[str | None] = mapped_column(String(60))
+    prey_size: Mapped[str | None] = mapped_column(String(40))
+    prey_count: Mapped[int | None] = mapped_column(SmallInteger)
+    feeding_outcome: Mapped[FeedingOutcome | None] = mapped_column(
+        str_enum(FeedingOutcome, "feeding_outcome")
+    )
+    shed_complete: Mapped[bool | None] = mapped_column(Boolean)
+    details: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
+    notes: Mapped[str | None] = mapped_column(Text)
+    logged_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(CORE_USERS, ondelete="SET NULL")
+    )
+
+
+class Reminder(IdMixin, TimestampMixin, Base):
+    """A recurring care task for one animal or a whole enclosure."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (
+        CheckConstraint("interval_days IS NULL OR interval_days > 0", name="interval_positive"),
+        Index("ix_reminders_due", "next_due_at", postgresql_where=text("active")),
+        {"schema": SCHEMA},
+    )
+
+    vivarium_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(CORE_VIVARIUMS, ondelete="CASCADE"))
+    animal_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="CASCADE")
+    )
+    enclosure_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(f"{SCHEMA}.enclosures.id", ondelete="CASCADE")
+    )
+    title: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[LogKind | None] = mapped_column(str_enum(LogKind, "reminder_kind"))
+    interval_days: Mapped[int | None] = mapped_column(SmallInteger)
+    next_due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_fired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(CORE_USERS, ondelete="SET NULL")
+    )
+
+
+class DueNotification(IdMixin, Base):
+    """A reminder that came due; community delivers these once it exists."""
+
+    __tablename__ = "due_notifications"
+    __table_args__ = (
+        UniqueConstraint("reminder_id", "due_at"),
+        Index("ix_due_notifications_vivarium_id_id", "vivarium_id", "id"),
+        {"schema": SCHEMA},
+    )
+
+    reminder_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.reminders.id", ondelete="CASCADE")
+    )
+    vivarium_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(CORE_VIVARIUMS, ondelete="CASCADE"))
+    animal_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="CASCADE")
+    )
+    title: Mapped[str] = mapped_column(String(120))
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=text("now()")
+    )
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Transfer(IdMixin, TimestampMixin, Base):
+    __tablename__ = "transfers"
+    __table_args__ = (
+        CheckConstraint("from_vivarium_id <> to_vivarium_id", name="different_vivariums"),
+        Index(
+            "uq_transfers_one_pending_per_animal",
+            "animal_id",
+            unique=True,
+            postgresql_where=text("status = 'pending'"),
+        ),
+        Index("ix_transfers_to_vivarium_id", "to_vivarium_id"),
+        Index("ix_transfers_from_vivarium_id", "from_vivarium_id"),
+        {"schema": SCHEMA},
+    )
+
+    animal_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="RESTRICT")
+    )
+    from_vivarium_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(CORE_VIVARIUMS, ondelete="RESTRICT")
+    )
+    to_vivarium_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(CORE_VIVARIUMS, ondelete="RESTRICT")
+    )
+    status: Mapped[TransferStatus] = mapped_column(
+        str_enum(TransferStatus, "transfer_status"),
+        default=TransferStatus.pending,
+        server_default="pending",
+    )
+    message: Mapped[str | None] = mapped_column(Text)
+    initiated_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(CORE_USERS, ondelete="SET NULL")
+    )
+    responded_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(CORE_USERS, ondelete="SET NULL")
+    )
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    responded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The sender's read-only record of the animal as it left.
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
+
+
+class Lease(IdMixin, TimestampMixin, Base):
+    """A breeding loan: the animal stays the lender's, lives with the borrower for a while."""
+
+    __tablename__ = "leases"
+    __table_args__ = (
+        CheckConstraint("lender_vivarium_id <> borrower_vivarium_id", name="different_vivariums"),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ends_after_start"),
+        Index(
+            "uq_leases_one_active_per_animal",
+            "animal_id",
+            unique=True,
+            postgresql_where=text("status = 'active'"),
+        ),
+        {"schema": SCHEMA},
+    )
+
+    animal_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="RESTRICT")
+    )
+    lender_vivarium_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(CORE_VIVARIUMS, ondelete="RESTRICT")
+    )
+    borrower_vivarium_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(CORE_VIVARIUMS, ondelete="RESTRICT")
+    )
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[LeaseStatus] = mapped_column(
+        str_enum(LeaseStatus, "lease_status"), default=LeaseStatus.active, server_default="active"
+    )
+    terms: Mapped[str | None] = mapped_column(Text)
+    return_reminder_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
