@@ -8,11 +8,13 @@ from collections.abc import Callable
 import httpx
 from fastapi import FastAPI
 from pydantic import BaseModel
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.app_factory import create_service_app
 from reptidex_common.auth.dependencies import auth_state
 from reptidex_common.auth.whoami import whoami_router
+from reptidex_common.db.engine import DbSession
 from reptidex_common.errors import Conflict, RateLimited
 from reptidex_common.tasks.outbox import add_outbox_event
 
@@ -160,3 +162,32 @@ async def test_metrics_report_the_outbox_backlog(
     assert backlog is not None
     assert float(backlog.group(1)) >= 1
     assert 'outbox_oldest_unpublished_age_seconds{service="core"}' in metrics
+
+
+async def test_database_rule_failures_become_problems_not_500s(
+    client_for: Callable[[FastAPI], httpx.AsyncClient],
+) -> None:
+    app = create_service_app("probe", title="Probe", description="test app", jwks=auth_state.jwks)
+
+    @app.post("/api/v1/duplicate-plan")
+    async def duplicate_plan(session: DbSession) -> dict[str, str]:
+        await session.execute(
+            text(
+                "INSERT INTO core.plans (id, code, name) VALUES (gen_random_uuid(), 'hobbyist', 'Again')"
+            )
+        )
+        return {"never": "reached"}
+
+    @app.post("/api/v1/out-of-range")
+    async def out_of_range(session: DbSession) -> dict[str, str]:
+        await session.execute(text("SELECT 1 / 0"))
+        return {"never": "reached"}
+
+    client = client_for(app)
+    duplicate = await client.post("/api/v1/duplicate-plan")
+    assert duplicate.status_code == 409
+    assert "INSERT" not in duplicate.text
+    assert duplicate.headers["content-type"] == "application/problem+json"
+    division = await client.post("/api/v1/out-of-range")
+    assert division.status_code == 422
+    assert "SELECT" not in division.text

@@ -15,6 +15,7 @@ from starlette.responses import Response
 from reptidex_common.auth.dependencies import auth_state
 from reptidex_common.auth.jwks import JwksSource, RemoteJwks
 from reptidex_common.db.engine import dispose_engine
+from reptidex_common.db.errors import install_database_error_handlers
 from reptidex_common.errors import PROBLEM_RESPONSES, install_error_handlers
 from reptidex_common.health import health_router
 from reptidex_common.observability.logging import configure_logging
@@ -94,6 +95,7 @@ def create_service_app(
         responses=PROBLEM_RESPONSES,
     )
     install_error_handlers(app)
+    install_database_error_handlers(app)
     app.include_router(health_router(service))
     for router in routers:
         app.include_router(router)

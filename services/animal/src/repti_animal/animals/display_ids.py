@@ -1,0 +1,82 @@
+"""Display ids from the vivarium's template: `{SPECIES}-{SEQ:03}` gives `CR-062`.
+
+Template fields: `{SPECIES}` the species code prefix, `{SEQ}` / `{SEQ:0N}` the next number for
+that prefix in the vivarium, `{YEAR}` / `{YY}` the hatch (or current) year. Numbers come from
+an upsert on `animal.display_id_counters`, so concurrent creations never get the same one.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from reptidex_common.models.animal import Animal, DisplayIdCounter
+from reptidex_common.models.core import Vivarium
+
+DEFAULT_TEMPLATE = "{SPECIES}-{SEQ:03}"
+_FIELD = re.compile(r"\{(SPECIES|SEQ(?::0?(\d))?|YEAR|YY)\}")
+MAX_ATTEMPTS = 20
+
+
+def render(template: str, *, prefix: str, seq: int, year: int) -> str:
+    def field(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "SPECIES":
+            return prefix
+        if name == "YEAR":
+            return f"{year:04d}"
+        if name == "YY":
+            return f"{year % 100:02d}"
+        width = int(match.group(2) or 0)
+        return f"{seq:0{width}d}"
+
+    return _FIELD.sub(field, template)
+
+
+def counter_key(template: str, *, prefix: str, year: int) -> str:
+    """Numbering restarts per species prefix (and per year when the template shows the year)."""
+    uses_year = "{YEAR}" in template or "{YY}" in template
+    return f"{prefix}:{year}" if uses_year else prefix
+
+
+async def _next_seq(session: AsyncSession, vivarium_id: uuid.UUID, key: str) -> int:
+    statement = (
+        insert(DisplayIdCounter)
+        .values(vivarium_id=vivarium_id, prefix=key, last_seq=1)
+        .on_conflict_do_update(
+            index_elements=[DisplayIdCounter.vivarium_id, DisplayIdCounter.prefix],
+            set_={"last_seq": DisplayIdCounter.last_seq + 1},
+        )
+        .returning(DisplayIdCounter.last_seq)
+    )
+    return int((await session.execute(statement)).scalar_one())
+
+
+async def next_display_id(
+    session: AsyncSession, vivarium_id: uuid.UUID, *, prefix: str, hatch_date: date | None
+) -> str:
+    """The next free display id; numbers a breeder typed in by hand are skipped over."""
+    vivarium_settings = await session.scalar(
+        select(Vivarium.settings).where(Vivarium.id == vivarium_id)
+    )
+    template = (vivarium_settings or {}).get("animal_id_template") or DEFAULT_TEMPLATE
+    year = (hatch_date or date.today()).year
+    key = counter_key(template, prefix=prefix, year=year)
+    for _ in range(MAX_ATTEMPTS):
+        candidate = render(
+            template, prefix=prefix, seq=await _next_seq(session, vivarium_id, key), year=year
+        )
+        taken = await session.scalar(
+            select(Animal.id).where(
+                Animal.vivarium_id == vivarium_id, Animal.display_id == candidate
+            )
+        )
+        if taken is None:
+            return candidate
+    # Only reachable when a breeder hand-assigned a long run of upcoming numbers.
+    return f"{render(template, prefix=prefix, seq=await _next_seq(session, vivarium_id, key), year=year)}-{uuid.uuid4().hex[:4]}"

@@ -1,0 +1,123 @@
+"""The lineage rules, checked on every write with messages a breeder can act on.
+
+The `animal.check_lineage` trigger re-checks the same rules in the database; these checks come
+first so the client gets a 422 naming the field and the reason instead of a bare failure.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import literal, select, union
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from reptidex_common.errors import UnprocessableEntity
+from reptidex_common.models.animal import Animal
+from reptidex_common.models.animal_enums import Sex
+
+
+class LineageViolation(UnprocessableEntity):
+    type_slug = "lineage-violation"
+    title = "Lineage rule broken"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(
+            message, extra={"errors": [{"field": field, "message": message, "type": "lineage"}]}
+        )
+
+
+@dataclass(frozen=True)
+class ParentCandidate:
+    id: uuid.UUID
+    species_id: uuid.UUID
+    sex: Sex
+    hatch_date: date | None
+    vivarium_id: uuid.UUID
+
+
+async def _parent(session: AsyncSession, parent_id: uuid.UUID, field: str) -> ParentCandidate:
+    row = (
+        await session.execute(
+            select(
+                Animal.id, Animal.species_id, Animal.sex, Animal.hatch_date, Animal.vivarium_id
+            ).where(Animal.id == parent_id)
+        )
+    ).one_or_none()
+    if row is None:
+        raise LineageViolation(field, f"The {field.removesuffix('_id')} does not exist.")
+    return ParentCandidate(*row)
+
+
+async def is_ancestor(session: AsyncSession, candidate: uuid.UUID, of: list[uuid.UUID]) -> bool:
+    """Whether `candidate` appears among the ancestors of (or is one of) the animals in `of`."""
+    if not of:
+        return False
+    seed = union(*(select(literal(animal_id).label("id")) for animal_id in of)).cte(
+        "ancestors", recursive=True
+    )
+    parents = (
+        select(Animal.sire_id.label("id"))
+        .join(seed, Animal.id == seed.c.id)
+        .where(Animal.sire_id.is_not(None))
+        .union(
+            select(Animal.dam_id.label("id"))
+            .join(seed, Animal.id == seed.c.id)
+            .where(Animal.dam_id.is_not(None))
+        )
+    )
+    ancestors = seed.union(parents.subquery().select())
+    found = await session.scalar(select(ancestors.c.id).where(ancestors.c.id == candidate).limit(1))
+    return found is not None
+
+
+async def check_parents(
+    session: AsyncSession,
+    *,
+    animal_id: uuid.UUID | None,
+    species_id: uuid.UUID,
+    hatch_date: date | None,
+    sire_id: uuid.UUID | None,
+    dam_id: uuid.UUID | None,
+) -> tuple[ParentCandidate | None, ParentCandidate | None]:
+    """Raise `LineageViolation` for the first broken rule; return the parents otherwise.
+
+    Whether the caller may *see* each parent is the caller's business (access rules differ
+    between creating, hatching and importing); this only checks biology and history.
+    """
+    if sire_id is not None and sire_id == dam_id:
+        raise LineageViolation("dam_id", "The sire and the dam must be two different animals.")
+    found: dict[str, ParentCandidate | None] = {"sire_id": None, "dam_id": None}
+    for field, parent_id in (("sire_id", sire_id), ("dam_id", dam_id)):
+        if parent_id is None:
+            continue
+        role = field.removesuffix("_id")
+        if parent_id == animal_id:
+            raise LineageViolation(field, f"An animal cannot be its own {role}.")
+        parent = await _parent(session, parent_id, field)
+        if field == "sire_id" and parent.sex is Sex.female:
+            raise LineageViolation(
+                field, "The sire is recorded as female; a sire must be male or unknown."
+            )
+        if field == "dam_id" and parent.sex is Sex.male:
+            raise LineageViolation(
+                field, "The dam is recorded as male; a dam must be female or unknown."
+            )
+        if parent.species_id != species_id:
+            raise LineageViolation(field, f"The {role} is of another species.")
+        if parent.hatch_date and hatch_date and parent.hatch_date >= hatch_date:
+            raise LineageViolation(
+                field,
+                f"The {role} hatched on {parent.hatch_date.isoformat()}, not before this animal "
+                f"({hatch_date.isoformat()}); a parent must be older than its offspring.",
+            )
+        found[field] = parent
+    if animal_id is not None:
+        parent_ids = [p for p in (sire_id, dam_id) if p is not None]
+        if await is_ancestor(session, animal_id, parent_ids):
+            raise LineageViolation(
+                "sire_id" if sire_id else "dam_id",
+                "That parent descends from this animal; an animal cannot be its own ancestor.",
+            )
+    return found["sire_id"], found["dam_id"]

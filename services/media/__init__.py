@@ -1,0 +1,1 @@
+"""Makes `media.tests` a unique test package name (the code itself lives in src/)."""

@@ -1,0 +1,1 @@
+"""Makes `ops.tests` a unique test package name (the code itself lives in src/)."""
