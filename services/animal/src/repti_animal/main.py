@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from repti_animal.breeding.router import router as breeding_router
 from repti_animal.config import SERVICE
 from reptidex_common.app_factory import create_service_app
 from reptidex_common.auth.whoami import whoami_router
@@ -17,5 +18,5 @@ def create_app() -> FastAPI:
         SERVICE,
         title="ReptiDex Animal API",
         description=DESCRIPTION,
-        routers=[whoami_router()],
+        routers=[whoami_router(), breeding_router],
     )

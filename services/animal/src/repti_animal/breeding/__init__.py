@@ -1,0 +1,1 @@
+"""Breeding: pairings, clutches, hatching and hatch-rate statistics."""

@@ -1,0 +1,71 @@
+"""Loading a pairing or clutch the caller may see, with the role they hold over it.
+
+Both belong to one vivarium; a caller who is not a member there gets 404 (as for animals), a
+member below the needed role 403 naming the role.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from repti_animal.breeding import repository
+from repti_animal.breeding.exceptions import ClutchNotFound, PairingNotFound
+from reptidex_common.auth.dependencies import VivariumAccess, authorize_vivarium
+from reptidex_common.auth.principal import Principal
+from reptidex_common.errors import NotFound
+from reptidex_common.models.animal import Animal, Clutch, Pairing
+from reptidex_common.models.enums import VivariumRole
+
+
+@dataclass(frozen=True)
+class PairingAccess:
+    pairing: Pairing
+    sire: Animal
+    dam: Animal
+    access: VivariumAccess
+
+
+@dataclass(frozen=True)
+class ClutchAccess:
+    clutch: Clutch
+    access: VivariumAccess
+
+
+async def load_pairing(
+    session: AsyncSession,
+    principal: Principal,
+    pairing_id: uuid.UUID,
+    minimum: VivariumRole,
+    *,
+    for_update: bool = False,
+) -> PairingAccess:
+    row = await repository.pairing_with_parents(session, pairing_id, for_update=for_update)
+    if row is None:
+        raise PairingNotFound()
+    pairing, sire, dam = row
+    try:
+        access = await authorize_vivarium(session, principal, pairing.vivarium_id, minimum)
+    except NotFound as exc:
+        raise PairingNotFound() from exc
+    return PairingAccess(pairing=pairing, sire=sire, dam=dam, access=access)
+
+
+async def load_clutch(
+    session: AsyncSession,
+    principal: Principal,
+    clutch_id: uuid.UUID,
+    minimum: VivariumRole,
+    *,
+    for_update: bool = False,
+) -> ClutchAccess:
+    clutch = await repository.clutch(session, clutch_id, for_update=for_update)
+    if clutch is None:
+        raise ClutchNotFound()
+    try:
+        access = await authorize_vivarium(session, principal, clutch.vivarium_id, minimum)
+    except NotFound as exc:
+        raise ClutchNotFound() from exc
+    return ClutchAccess(clutch=clutch, access=access)

@@ -1,0 +1,210 @@
+"""Pairing rules: who may pair which animals, the plan limit, and the status life cycle."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from repti_animal.animals.access import load_animal
+from repti_animal.breeding import repository, transitions
+from repti_animal.breeding.access import load_pairing
+from repti_animal.breeding.coi import what_if_coi
+from repti_animal.breeding.exceptions import (
+    InvalidPairingTransition,
+    PairingHasClutches,
+    UnsuitablePairing,
+)
+from repti_animal.breeding.schemas import (
+    AnimalSummary,
+    PairingCreate,
+    PairingPage,
+    PairingRead,
+    PairingUpdate,
+)
+from reptidex_common.auth.dependencies import authorize_vivarium
+from reptidex_common.auth.principal import Principal
+from reptidex_common.db.pagination import PageParams
+from reptidex_common.entitlements import enforce_limit
+from reptidex_common.models.animal import Animal, Pairing
+from reptidex_common.models.animal_enums import AnimalStatus, PairingStatus, Sex
+from reptidex_common.models.enums import VivariumRole
+from reptidex_common.plans import Entitlement
+
+# Animals that can no longer breed with this vivarium's records.
+GONE = frozenset({AnimalStatus.deceased, AnimalStatus.sold})
+
+
+def today() -> date:
+    return datetime.now(UTC).date()
+
+
+def _summary(animal: Animal) -> AnimalSummary:
+    return AnimalSummary(
+        id=animal.id, display_id=animal.display_id, name=animal.name, sex=animal.sex
+    )
+
+
+async def to_read(
+    session: AsyncSession, pairing: Pairing, sire: Animal, dam: Animal, *, with_coi: bool = True
+) -> PairingRead:
+    return PairingRead(
+        id=pairing.id,
+        vivarium_id=pairing.vivarium_id,
+        species_id=dam.species_id,
+        sire=_summary(sire),
+        dam=_summary(dam),
+        season=pairing.season,
+        status=pairing.status,
+        allowed_next=list(transitions.allowed_next(pairing.status)),
+        events=dict(pairing.events or {}),
+        notes=pairing.notes,
+        what_if_coi=await what_if_coi(session, sire.id, dam.id) if with_coi else None,
+        created_at=pairing.created_at,
+        updated_at=pairing.updated_at,
+    )
+
+
+def suitability_problems(sire: Animal, dam: Animal) -> list[tuple[str, str]]:
+    """Every reason these two cannot be paired, so the breeder fixes them all at once."""
+    reasons: list[tuple[str, str]] = []
+    if sire.id == dam.id:
+        reasons.append(("body.dam_id", "The sire and the dam must be two different animals."))
+    if sire.species_id != dam.species_id:
+        reasons.append(("body.dam_id", "The sire and the dam are of different species."))
+    if sire.sex is Sex.female:
+        reasons.append(("body.sire_id", f"The sire {sire.display_id} is recorded as female."))
+    if dam.sex is Sex.male:
+        reasons.append(("body.dam_id", f"The dam {dam.display_id} is recorded as male."))
+    for field, role, animal in (("body.sire_id", "sire", sire), ("body.dam_id", "dam", dam)):
+        if animal.status in GONE:
+            reasons.append((field, f"The {role} {animal.display_id} is {animal.status.value}."))
+        elif animal.archived_at is not None:
+            reasons.append((field, f"The {role} {animal.display_id} is archived."))
+    return reasons
+
+
+def _record_step(events: dict[str, Any], status: PairingStatus, given: dict[str, date]) -> None:
+    """Date the step: the date the breeder gave for it, else today."""
+    key = transitions.event_key(status)
+    events[key] = (given.get(key) or today()).isoformat()
+
+
+async def create(session: AsyncSession, principal: Principal, data: PairingCreate) -> PairingRead:
+    # Both animals must be visible to the caller (404 otherwise); the sire may live in another
+    # vivarium the caller can see (a partner's or a lease).
+    sire = (await load_animal(session, principal, data.sire_id, VivariumRole.keeper)).animal
+    dam = (await load_animal(session, principal, data.dam_id, VivariumRole.keeper)).animal
+    vivarium_id = data.vivarium_id or dam.vivarium_id
+    await authorize_vivarium(session, principal, vivarium_id, VivariumRole.handler)
+    reasons = suitability_problems(sire, dam)
+    if reasons:
+        raise UnsuitablePairing(reasons)
+    if data.status in transitions.OPEN_STATES:
+        await repository.lock_vivarium_counter(session, vivarium_id, "pairings")
+        current = await repository.count_open_pairings(session, vivarium_id)
+        await enforce_limit(session, vivarium_id, Entitlement.max_pairings, current)
+    events: dict[str, Any] = {key: value.isoformat() for key, value in data.events.items()}
+    if data.status is not PairingStatus.planned:
+        _record_step(events, data.status, data.events)
+    pairing = Pairing(
+        vivarium_id=vivarium_id,
+        sire_id=sire.id,
+        dam_id=dam.id,
+        season=data.season,
+        status=data.status,
+        events=events,
+        notes=data.notes,
+    )
+    session.add(pairing)
+    await session.flush()
+    await session.refresh(pairing)
+    return await to_read(session, pairing, sire, dam)
+
+
+async def read(session: AsyncSession, principal: Principal, pairing_id: uuid.UUID) -> PairingRead:
+    loaded = await load_pairing(session, principal, pairing_id, VivariumRole.keeper)
+    return await to_read(session, loaded.pairing, loaded.sire, loaded.dam)
+
+
+async def page(
+    session: AsyncSession,
+    principal: Principal,
+    vivarium_id: uuid.UUID,
+    params: PageParams,
+    *,
+    season: int | None,
+    status: PairingStatus | None,
+) -> PairingPage:
+    await authorize_vivarium(session, principal, vivarium_id, VivariumRole.keeper)
+    rows, cursor = await repository.page_of_pairings(
+        session, vivarium_id, params, season=season, status=status
+    )
+    # The what-if COI walks pedigrees; a list leaves it to the single read.
+    items = [await to_read(session, *row, with_coi=False) for row in rows]
+    return PairingPage(items=items, next_cursor=cursor)
+
+
+def move(pairing: Pairing, new: PairingStatus, given: dict[str, date]) -> None:
+    """Apply a status change, or raise 409 naming the states that may follow."""
+    if new is pairing.status:
+        return
+    if not transitions.can_move(pairing.status, new):
+        raise InvalidPairingTransition(
+            pairing.status, new, transitions.allowed_next(pairing.status)
+        )
+    events = dict(pairing.events or {})
+    _record_step(events, new, given)
+    pairing.events = events
+    pairing.status = new
+
+
+async def update(
+    session: AsyncSession, principal: Principal, pairing_id: uuid.UUID, data: PairingUpdate
+) -> PairingRead:
+    loaded = await load_pairing(
+        session, principal, pairing_id, VivariumRole.handler, for_update=True
+    )
+    pairing = loaded.pairing
+    changes = data.model_dump(exclude_unset=True)
+    given_events: dict[str, date] = data.events or {}
+    if given_events:
+        pairing.events = {
+            **(pairing.events or {}),
+            **{key: value.isoformat() for key, value in given_events.items()},
+        }
+    if data.status is not None:
+        move(pairing, data.status, given_events)
+    if "season" in changes:
+        pairing.season = data.season
+    if "notes" in changes:
+        pairing.notes = data.notes
+    await session.flush()
+    await session.refresh(pairing)
+    return await to_read(session, pairing, loaded.sire, loaded.dam)
+
+
+async def delete(session: AsyncSession, principal: Principal, pairing_id: uuid.UUID) -> None:
+    """Curators and up may delete a pairing, but not one whose clutches still refer to it."""
+    loaded = await load_pairing(
+        session, principal, pairing_id, VivariumRole.curator, for_update=True
+    )
+    if await repository.pairing_has_clutches(session, pairing_id):
+        raise PairingHasClutches()
+    await session.delete(loaded.pairing)
+    await session.flush()
+
+
+def complete_by_offspring(pairing: Pairing, step: str, on: date) -> None:
+    """Eggs (or hatchlings) prove the pairing took: an open pairing becomes completed.
+
+    `step` (`laid_at`, `hatched_at`) is dated as well; a date already recorded is kept.
+    """
+    events = dict(pairing.events or {})
+    events.setdefault(step, on.isoformat())
+    if pairing.status in transitions.OPEN_STATES:
+        events.setdefault(transitions.event_key(PairingStatus.completed), on.isoformat())
+        pairing.status = PairingStatus.completed
+    pairing.events = events

@@ -1,0 +1,254 @@
+"""Request and response bodies of the breeding endpoints."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field, StringConstraints, model_validator
+
+from reptidex_common.db.pagination import Page
+from reptidex_common.models.animal_enums import (
+    AnimalStatus,
+    ClutchStatus,
+    GenotypeProof,
+    GenotypeState,
+    PairingStatus,
+    Sex,
+    Visibility,
+)
+
+Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+Season = Annotated[int, Field(ge=1900, le=2200, description="Breeding season (year)")]
+# `locked_at`, `pre_lay_shed_at`, `laid_at`...: one date per step, as breeders record them.
+EventKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,36}_at$")]
+Events = Annotated[dict[EventKey, date], Field(max_length=30)]
+EggCount = Annotated[int, Field(ge=0, le=1000)]
+Temperature = Annotated[Decimal, Field(ge=15, le=40, max_digits=4, decimal_places=1)]
+Humidity = Annotated[int, Field(ge=0, le=100)]
+
+
+def _reject_nulls(model: BaseModel, fields: tuple[str, ...]) -> None:
+    """An update may leave these out, but not set them to null: the record needs them."""
+    for name in fields:
+        if name in model.model_fields_set and getattr(model, name) is None:
+            raise ValueError(f"{name} cannot be null; leave it out to keep the current value")
+
+
+class AnimalSummary(BaseModel):
+    id: uuid.UUID
+    display_id: str
+    name: str | None
+    sex: Sex
+
+
+class WhatIfCoi(BaseModel):
+    """Wright's F the offspring of this pairing would have, with the pedigree depth used."""
+
+    coi: float
+    generations: int
+
+
+class PairingCreate(BaseModel):
+    sire_id: uuid.UUID
+    dam_id: uuid.UUID
+    # Defaults to the dam's vivarium; the caller must be handler or higher there.
+    vivarium_id: uuid.UUID | None = None
+    season: Season | None = None
+    status: PairingStatus = PairingStatus.planned
+    events: Events = Field(default_factory=dict)
+    notes: Notes | None = None
+
+
+class PairingUpdate(BaseModel):
+    season: Season | None = None
+    status: PairingStatus | None = None
+    # Merged into the recorded events; a key given again replaces its date.
+    events: Events | None = None
+    notes: Notes | None = None
+
+    @model_validator(mode="after")
+    def _no_null_required(self) -> PairingUpdate:
+        _reject_nulls(self, ("status", "events"))
+        return self
+
+
+class PairingRead(BaseModel):
+    id: uuid.UUID
+    vivarium_id: uuid.UUID
+    species_id: uuid.UUID
+    sire: AnimalSummary
+    dam: AnimalSummary
+    season: int | None
+    status: PairingStatus
+    allowed_next: list[PairingStatus]
+    events: dict[str, Any]
+    notes: str | None
+    what_if_coi: WhatIfCoi | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class PairingPage(Page[PairingRead]):
+    pass
+
+
+class ClutchCreate(BaseModel):
+    laid_date: date
+    eggs_total: EggCount
+    eggs_fertile: EggCount = 0
+    eggs_infertile: EggCount = 0
+    incubation_temp_c: Temperature | None = None
+    incubation_humidity_pct: Humidity | None = None
+    notes: Notes | None = None
+
+    @model_validator(mode="after")
+    def _counts_add_up(self) -> ClutchCreate:
+        if self.eggs_fertile + self.eggs_infertile > self.eggs_total:
+            raise ValueError(
+                f"fertile ({self.eggs_fertile}) + infertile ({self.eggs_infertile}) eggs "
+                f"exceed the total ({self.eggs_total})"
+            )
+        return self
+
+
+class ClutchUpdate(BaseModel):
+    laid_date: date | None = None
+    eggs_total: EggCount | None = None
+    eggs_fertile: EggCount | None = None
+    eggs_infertile: EggCount | None = None
+    incubation_temp_c: Temperature | None = None
+    incubation_humidity_pct: Humidity | None = None
+    notes: Notes | None = None
+
+    @model_validator(mode="after")
+    def _no_null_required(self) -> ClutchUpdate:
+        _reject_nulls(self, ("laid_date", "eggs_total", "eggs_fertile", "eggs_infertile"))
+        return self
+
+
+class ClutchRead(BaseModel):
+    id: uuid.UUID
+    vivarium_id: uuid.UUID
+    pairing_id: uuid.UUID | None
+    sire_id: uuid.UUID | None
+    dam_id: uuid.UUID
+    species_id: uuid.UUID
+    laid_date: date
+    eggs_total: int
+    eggs_fertile: int
+    eggs_infertile: int
+    incubation_temp_c: float | None
+    incubation_humidity_pct: int | None
+    expected_hatch_date: date | None
+    # Counts down while incubating; negative once overdue; null once hatched or failed.
+    days_until_expected_hatch: int | None
+    hatch_date: date | None
+    hatched_count: int
+    status: ClutchStatus
+    notes: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ClutchPage(Page[ClutchRead]):
+    pass
+
+
+class HatchlingCreate(BaseModel):
+    sex: Sex = Sex.unknown
+    name: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+        | None
+    ) = None
+    morph: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+        | None
+    ) = None
+    # Manual override of the vivarium's template; unique per vivarium.
+    display_id: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)] | None
+    ) = None
+
+
+class HatchCreate(BaseModel):
+    """Either the hatchlings one by one, or only how many hatched (all unsexed, unnamed)."""
+
+    hatch_date: date
+    hatchlings: Annotated[list[HatchlingCreate], Field(min_length=1, max_length=100)] | None = None
+    count: Annotated[int, Field(ge=1, le=100)] | None = None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> HatchCreate:
+        if (self.hatchlings is None) == (self.count is None):
+            raise ValueError("give either hatchlings or count, not both and not neither")
+        return self
+
+    def entries(self) -> list[HatchlingCreate]:
+        if self.hatchlings is not None:
+            return self.hatchlings
+        return [HatchlingCreate() for _ in range(self.count or 0)]
+
+
+class GenotypeNote(BaseModel):
+    trait_id: uuid.UUID
+    trait_name: str
+    state: GenotypeState
+    het_percent: int | None
+    proof: GenotypeProof
+
+
+class HatchlingRead(BaseModel):
+    id: uuid.UUID
+    vivarium_id: uuid.UUID
+    species_id: uuid.UUID
+    display_id: str
+    name: str | None
+    sex: Sex
+    morph: str | None
+    hatch_date: date | None
+    status: AnimalStatus
+    visibility: Visibility
+    sire_id: uuid.UUID | None
+    dam_id: uuid.UUID | None
+    clutch_id: uuid.UUID | None
+    genotypes: list[GenotypeNote]
+
+
+class BreedingFigures(BaseModel):
+    clutches: int
+    clutches_incubating: int
+    clutches_hatched: int
+    clutches_failed: int
+    eggs_total: int
+    eggs_fertile: int
+    eggs_infertile: int
+    hatched: int
+    # fertile / total eggs; null without eggs.
+    fertility_rate: float | None
+    # hatched / fertile eggs of finished (hatched or failed) clutches: eggs still in the
+    # incubator have not had their chance yet. Null without finished fertile eggs.
+    hatch_rate: float | None
+
+
+class PairingFigures(BreedingFigures):
+    pairing_id: uuid.UUID | None
+    sire_display_id: str | None
+    dam_display_id: str | None
+    season: int | None
+    status: PairingStatus | None
+
+
+class SpeciesFigures(BreedingFigures):
+    species_id: uuid.UUID
+    common_name: str
+
+
+class BreedingStats(BaseModel):
+    vivarium_id: uuid.UUID
+    season: int | None
+    totals: BreedingFigures
+    pairings: list[PairingFigures]
+    species: list[SpeciesFigures]
