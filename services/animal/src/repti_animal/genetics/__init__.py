@@ -1,0 +1,1 @@
+"""The genetics calculator: offspring outcomes of a pairing, from genotypes or animals."""
