@@ -1,0 +1,92 @@
+"""Firing due reminders: the worker-side rules, on a synchronous session (Celery workers).
+
+One call handles one batch in the caller's transaction: lock due reminders (SKIP LOCKED, so
+several workers share the load without firing one reminder twice), record a due notification
+per reminder, queue its announcement in the outbox, and move the reminder on.
+
+Idempotent: a notification is unique per (reminder, due_at) and only a newly recorded one is
+announced, so a retried or concurrent run never records or announces an occurrence twice.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from reptidex_common.db.base import new_id
+from reptidex_common.models.animal import DueNotification, Reminder
+from reptidex_common.tasks.outbox import add_outbox_event
+
+FIRE_TASK = "animal.reminders.fire_due"
+ANNOUNCE_TASK = "animal.reminders.announce"
+FIRE_BATCH_SIZE = 200
+
+
+def next_occurrence(due_at: datetime, interval_days: int | None, now: datetime) -> datetime | None:
+    """The first occurrence after `now`; None for a one-off reminder.
+
+    Occurrences missed while nothing ran (a stopped worker) are skipped, not replayed: one
+    notification says the task is due, a week of stale copies would only be noise.
+    """
+    if not interval_days:
+        return None
+    step = timedelta(days=interval_days)
+    missed = max(0, (now - due_at) // step)
+    return due_at + step * (missed + 1)
+
+
+def announcement(notification: DueNotification) -> dict[str, Any]:
+    """The outbox payload: the keyword arguments of the announce task (JSON only)."""
+    return {
+        "due_notification_id": str(notification.id),
+        "vivarium_id": str(notification.vivarium_id),
+        "title": notification.title,
+        "animal_id": str(notification.animal_id) if notification.animal_id else None,
+        "due_at": notification.due_at.isoformat(),
+    }
+
+
+def fire_due_batch(session: Session, now: datetime, limit: int = FIRE_BATCH_SIZE) -> int:
+    """Fire up to `limit` due reminders; returns how many reminders were handled."""
+    reminders = session.scalars(
+        select(Reminder)
+        .where(Reminder.active, Reminder.next_due_at <= now)
+        .order_by(Reminder.next_due_at, Reminder.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    ).all()
+    if not reminders:
+        return 0
+    recorded = session.scalars(
+        insert(DueNotification)
+        .values(
+            [
+                {
+                    "id": new_id(),
+                    "reminder_id": r.id,
+                    "vivarium_id": r.vivarium_id,
+                    "animal_id": r.animal_id,
+                    "title": r.title,
+                    "due_at": r.next_due_at,
+                }
+                for r in reminders
+            ]
+        )
+        .on_conflict_do_nothing(index_elements=["reminder_id", "due_at"])
+        .returning(DueNotification)
+    ).all()
+    for notification in recorded:
+        add_outbox_event(session, ANNOUNCE_TASK, announcement(notification))
+    for reminder in reminders:
+        following = next_occurrence(reminder.next_due_at, reminder.interval_days, now)
+        reminder.last_fired_at = now
+        if following is None:
+            reminder.active = False
+        else:
+            reminder.next_due_at = following
+    session.flush()
+    return len(reminders)

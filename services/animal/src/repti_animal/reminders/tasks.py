@@ -1,0 +1,58 @@
+"""Celery tasks of care reminders: thin wrappers around `firing` and `publisher`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from repti_animal.config import SERVICE
+from repti_animal.reminders.firing import ANNOUNCE_TASK, FIRE_BATCH_SIZE, FIRE_TASK, fire_due_batch
+from repti_animal.reminders.publisher import publish_due, sync_redis
+from repti_animal.worker import celery_app
+from reptidex_common.tasks.celery_app import RETRY_POLICY
+from reptidex_common.tasks.worker_db import worker_session
+
+FIRE_EVERY_SECONDS = 60.0
+# Bounds one tick's work; whatever is left is picked up a minute later.
+MAX_BATCHES_PER_RUN = 50
+
+
+@celery_app.task(name=FIRE_TASK, ignore_result=True)
+def fire_due() -> int:
+    # No retries: a failed run is simply repeated by the next beat tick.
+    handled = 0
+    for _ in range(MAX_BATCHES_PER_RUN):
+        with worker_session() as session:
+            fired = fire_due_batch(session, datetime.now(UTC))
+            # One transaction per batch: locks are held briefly and progress is kept.
+            session.commit()
+        handled += fired
+        if fired < FIRE_BATCH_SIZE:
+            break
+    return handled
+
+
+@celery_app.task(name=ANNOUNCE_TASK, ignore_result=True, **RETRY_POLICY)
+def announce(
+    due_notification_id: str, vivarium_id: str, title: str, animal_id: str | None, due_at: str
+) -> None:
+    publish_due(
+        sync_redis(),
+        {
+            "due_notification_id": due_notification_id,
+            "vivarium_id": vivarium_id,
+            "title": title,
+            "animal_id": animal_id,
+            "due_at": due_at,
+        },
+    )
+
+
+celery_app.conf.beat_schedule = {
+    **celery_app.conf.beat_schedule,
+    FIRE_TASK: {
+        "task": FIRE_TASK,
+        "schedule": FIRE_EVERY_SECONDS,
+        # A tick that waited longer than its interval is stale: the next one does the work.
+        "options": {"queue": SERVICE, "expires": FIRE_EVERY_SECONDS - 5},
+    },
+}

@@ -1,0 +1,1 @@
+"""Transfers of animals between vivariums, and leases (breeding loans)."""

@@ -1,0 +1,174 @@
+"""All SQL of transfers and leases."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from reptidex_common.models.animal import (
+    Animal,
+    Genotype,
+    HusbandryLog,
+    Lease,
+    Reminder,
+    Species,
+    Trait,
+    Transfer,
+)
+from reptidex_common.models.animal_enums import LeaseStatus, TransferStatus
+from reptidex_common.models.core import Vivarium
+
+
+async def get_transfer(
+    session: AsyncSession, transfer_id: uuid.UUID, *, for_update: bool = False
+) -> Transfer | None:
+    return await session.get(Transfer, transfer_id, with_for_update=for_update)
+
+
+async def get_lease(
+    session: AsyncSession, lease_id: uuid.UUID, *, for_update: bool = False
+) -> Lease | None:
+    return await session.get(Lease, lease_id, with_for_update=for_update)
+
+
+async def live_vivarium(session: AsyncSession, vivarium_id: uuid.UUID) -> Vivarium | None:
+    return await session.scalar(
+        select(Vivarium).where(Vivarium.id == vivarium_id, Vivarium.deleted_at.is_(None))
+    )
+
+
+async def vivariums_by_id(session: AsyncSession, ids: set[uuid.UUID]) -> dict[uuid.UUID, Vivarium]:
+    if not ids:
+        return {}
+    return {v.id: v for v in await session.scalars(select(Vivarium).where(Vivarium.id.in_(ids)))}
+
+
+async def has_pending_transfer(session: AsyncSession, animal_id: uuid.UUID) -> bool:
+    found = await session.scalar(
+        select(Transfer.id).where(
+            Transfer.animal_id == animal_id, Transfer.status == TransferStatus.pending
+        )
+    )
+    return found is not None
+
+
+async def has_active_lease(session: AsyncSession, animal_id: uuid.UUID) -> bool:
+    found = await session.scalar(
+        select(Lease.id).where(Lease.animal_id == animal_id, Lease.status == LeaseStatus.active)
+    )
+    return found is not None
+
+
+def transfers_of(vivarium_id: uuid.UUID, *, incoming: bool) -> Select[Any]:
+    column = Transfer.to_vivarium_id if incoming else Transfer.from_vivarium_id
+    return select(Transfer).where(column == vivarium_id)
+
+
+def accepted_transfers_from(vivarium_id: uuid.UUID) -> Select[Any]:
+    return select(Transfer).where(
+        Transfer.from_vivarium_id == vivarium_id, Transfer.status == TransferStatus.accepted
+    )
+
+
+def active_leases_into(vivarium_id: uuid.UUID) -> Select[Any]:
+    return select(Lease).where(
+        Lease.borrower_vivarium_id == vivarium_id, Lease.status == LeaseStatus.active
+    )
+
+
+def active_leases_out_of(vivarium_id: uuid.UUID) -> Select[Any]:
+    return select(Lease).where(
+        Lease.lender_vivarium_id == vivarium_id, Lease.status == LeaseStatus.active
+    )
+
+
+async def species_names(session: AsyncSession, ids: set[uuid.UUID]) -> dict[uuid.UUID, Species]:
+    if not ids:
+        return {}
+    return {s.id: s for s in await session.scalars(select(Species).where(Species.id.in_(ids)))}
+
+
+async def genotypes_of(
+    session: AsyncSession, animal_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[dict[str, Any]]]:
+    found: dict[uuid.UUID, list[dict[str, Any]]] = {animal_id: [] for animal_id in animal_ids}
+    if not animal_ids:
+        return found
+    rows = await session.execute(
+        select(Genotype, Trait.name)
+        .join(Trait, Trait.id == Genotype.trait_id)
+        .where(Genotype.animal_id.in_(animal_ids))
+        .order_by(Trait.name)
+    )
+    for genotype, trait_name in rows:
+        found[genotype.animal_id].append(
+            {
+                "trait_id": str(genotype.trait_id),
+                "trait": trait_name,
+                "state": genotype.state.value,
+                "het_percent": genotype.het_percent,
+                "proof": genotype.proof.value,
+            }
+        )
+    return found
+
+
+async def animals_by_id(session: AsyncSession, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Animal]:
+    if not ids:
+        return {}
+    return {a.id: a for a in await session.scalars(select(Animal).where(Animal.id.in_(ids)))}
+
+
+async def log_count(session: AsyncSession, animal_id: uuid.UUID) -> int:
+    count = await session.scalar(
+        select(func.count()).select_from(HusbandryLog).where(HusbandryLog.animal_id == animal_id)
+    )
+    return int(count or 0)
+
+
+async def display_id_taken(session: AsyncSession, vivarium_id: uuid.UUID, display_id: str) -> bool:
+    found = await session.scalar(
+        select(Animal.id).where(Animal.vivarium_id == vivarium_id, Animal.display_id == display_id)
+    )
+    return found is not None
+
+
+async def stop_reminders(
+    session: AsyncSession, animal_id: uuid.UUID, vivarium_id: uuid.UUID
+) -> None:
+    """The sender no longer keeps the animal: its care reminders there stop firing."""
+    await session.execute(
+        update(Reminder)
+        .where(Reminder.animal_id == animal_id, Reminder.vivarium_id == vivarium_id)
+        .values(active=False)
+    )
+
+
+def leases_due_for_reminder(today: date, lead_days: int) -> Select[Any]:
+    """Active leases whose end is within `lead_days` (or past); locked so two beats never race."""
+    return (
+        select(Lease)
+        .where(
+            Lease.status == LeaseStatus.active,
+            Lease.end_date.is_not(None),
+            Lease.end_date <= today + timedelta(days=lead_days),
+        )
+        .order_by(Lease.end_date, Lease.id)
+        .with_for_update(skip_locked=True)
+    )
+
+
+def pending_transfers_past(now: datetime) -> Any:
+    return (
+        update(Transfer)
+        .where(Transfer.status == TransferStatus.pending, Transfer.expires_at <= now)
+        .values(status=TransferStatus.expired)
+        .returning(
+            Transfer.id, Transfer.animal_id, Transfer.from_vivarium_id, Transfer.to_vivarium_id
+        )
+    )

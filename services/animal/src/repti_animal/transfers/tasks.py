@@ -1,0 +1,81 @@
+"""Celery tasks of transfers and leases: thin wrappers around `jobs` and `events`.
+
+Beat schedules sit here, next to the tasks they run.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
+
+from redis import Redis
+
+from repti_animal.transfers import jobs
+from repti_animal.transfers.events import (
+    ANNOUNCE_LEASE_TASK,
+    ANNOUNCE_TRANSFER_TASK,
+    announce,
+)
+from repti_animal.worker import celery_app
+from reptidex_common.settings import get_settings
+from reptidex_common.tasks.celery_app import RETRY_POLICY
+from reptidex_common.tasks.worker_db import worker_session
+
+EXPIRE_TRANSFERS_TASK = "animal.transfers.expire"
+REMIND_LEASE_RETURNS_TASK = "animal.leases.remind_returns"
+EXPIRE_EVERY_SECONDS = 15 * 60
+REMIND_EVERY_SECONDS = 60 * 60
+
+
+@lru_cache
+def _redis() -> Redis:
+    return Redis.from_url(get_settings().redis_url)
+
+
+def _publish(channel: str, message: str) -> None:
+    _redis().publish(channel, message)
+
+
+@celery_app.task(name=EXPIRE_TRANSFERS_TASK, **RETRY_POLICY)
+def expire_transfers() -> int:
+    with worker_session() as session:
+        expired = jobs.expire_due_transfers(session, datetime.now(UTC))
+        session.commit()
+    return expired
+
+
+@celery_app.task(name=REMIND_LEASE_RETURNS_TASK, **RETRY_POLICY)
+def remind_lease_returns() -> int:
+    with worker_session() as session:
+        sent = jobs.remind_lease_returns(session, datetime.now(UTC))
+        session.commit()
+    return sent
+
+
+@celery_app.task(name=ANNOUNCE_TRANSFER_TASK, **RETRY_POLICY)
+def announce_transfer(**payload: Any) -> int:
+    sides = [payload["from_vivarium_id"], payload["to_vivarium_id"]]
+    return announce(_publish, "transfer", payload, sides)
+
+
+@celery_app.task(name=ANNOUNCE_LEASE_TASK, **RETRY_POLICY)
+def announce_lease(**payload: Any) -> int:
+    sides = [payload["lender_vivarium_id"], payload["borrower_vivarium_id"]]
+    return announce(_publish, "lease", payload, sides)
+
+
+celery_app.conf.beat_schedule.update(
+    {
+        EXPIRE_TRANSFERS_TASK: {
+            "task": EXPIRE_TRANSFERS_TASK,
+            "schedule": EXPIRE_EVERY_SECONDS,
+            "options": {"queue": "animal", "expires": EXPIRE_EVERY_SECONDS},
+        },
+        REMIND_LEASE_RETURNS_TASK: {
+            "task": REMIND_LEASE_RETURNS_TASK,
+            "schedule": REMIND_EVERY_SECONDS,
+            "options": {"queue": "animal", "expires": REMIND_EVERY_SECONDS},
+        },
+    }
+)

@@ -1,0 +1,234 @@
+"""Firing due reminders (worker side, sync session) and announcing them over Redis pub/sub."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.orm import Session
+
+from repti_animal.reminders import tasks
+from repti_animal.reminders.firing import ANNOUNCE_TASK, fire_due_batch, next_occurrence
+from repti_animal.reminders.publisher import notification_channel, publish_due, sync_redis
+from repti_animal.worker import celery_app
+from reptidex_common.models.animal import DueNotification, Reminder
+from reptidex_common.models.core import Plan, Vivarium
+from reptidex_common.models.outbox import OUTBOX_MODELS
+from reptidex_common.redis import get_redis
+from reptidex_common.tasks.worker_db import worker_engine, worker_session
+
+AnimalOutbox = OUTBOX_MODELS["animal"]
+NOW = datetime(2025, 6, 15, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def sync_session(db_engine_for_tests: AsyncEngine) -> Iterator[Session]:
+    """The worker's (sync) session type, on a transaction that is rolled back afterwards."""
+    with worker_engine().connect() as connection:
+        transaction = connection.begin()
+        session = Session(
+            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        )
+        # Reminders committed elsewhere must not be fired by these tests (rolled back anyway).
+        session.execute(update(Reminder).values(active=False))
+        try:
+            yield session
+        finally:
+            session.close()
+            transaction.rollback()
+
+
+def new_vivarium(session: Session) -> Vivarium:
+    plan = session.scalars(select(Plan).where(Plan.is_default.is_(True))).one()
+    slug = f"fire-{uuid.uuid4().hex[:10]}"
+    vivarium = Vivarium(name=slug, slug=slug, plan_id=plan.id)
+    session.add(vivarium)
+    session.flush()
+    return vivarium
+
+
+def new_reminder(session: Session, vivarium: Vivarium, **fields: Any) -> Reminder:
+    reminder = Reminder(vivarium_id=vivarium.id, title=fields.pop("title", "Mist"), **fields)
+    session.add(reminder)
+    session.flush()
+    return reminder
+
+
+def announcements(session: Session) -> list[dict[str, Any]]:
+    return [
+        row.payload
+        for row in session.scalars(
+            select(AnimalOutbox)
+            .where(AnimalOutbox.task_name == ANNOUNCE_TASK)
+            .order_by(AnimalOutbox.id)
+        )
+    ]
+
+
+def test_next_occurrence_skips_missed_ones() -> None:
+    due = NOW - timedelta(days=3, hours=1)
+    assert next_occurrence(due, None, NOW) is None
+    assert next_occurrence(due, 1, NOW) == due + timedelta(days=4)
+    assert next_occurrence(NOW, 7, NOW) == NOW + timedelta(days=7)
+
+
+def test_fire_records_announces_and_advances(sync_session: Session) -> None:
+    vivarium = new_vivarium(sync_session)
+    recurring = new_reminder(
+        sync_session,
+        vivarium,
+        title="Mist",
+        interval_days=2,
+        next_due_at=NOW - timedelta(minutes=5),
+    )
+    one_off = new_reminder(
+        sync_session, vivarium, title="Vet visit", next_due_at=NOW - timedelta(hours=1)
+    )
+    later = new_reminder(
+        sync_session, vivarium, title="Later", interval_days=1, next_due_at=NOW + timedelta(hours=1)
+    )
+    recurring_due = recurring.next_due_at
+
+    assert fire_due_batch(sync_session, NOW) == 2
+
+    notes = sync_session.scalars(select(DueNotification).order_by(DueNotification.due_at)).all()
+    assert [(n.title, n.due_at) for n in notes] == [
+        ("Vet visit", NOW - timedelta(hours=1)),
+        ("Mist", recurring_due),
+    ]
+    assert all(n.vivarium_id == vivarium.id and n.acknowledged_at is None for n in notes)
+    assert recurring.next_due_at == recurring_due + timedelta(days=2)
+    assert recurring.active
+    assert recurring.last_fired_at == NOW
+    assert one_off.active is False
+    assert later.next_due_at == NOW + timedelta(hours=1)
+    payloads = announcements(sync_session)
+    assert payloads == [
+        {
+            "due_notification_id": str(n.id),
+            "vivarium_id": str(vivarium.id),
+            "title": n.title,
+            "animal_id": None,
+            "due_at": n.due_at.isoformat(),
+        }
+        for n in notes
+    ]
+
+
+def test_firing_twice_records_once(sync_session: Session) -> None:
+    vivarium = new_vivarium(sync_session)
+    reminder = new_reminder(
+        sync_session, vivarium, interval_days=1, next_due_at=NOW - timedelta(minutes=1)
+    )
+    due_at = reminder.next_due_at
+    assert fire_due_batch(sync_session, NOW) == 1
+    assert fire_due_batch(sync_session, NOW) == 0  # already moved on
+
+    # A re-delivered run that still sees the old due date (e.g. it read before the first
+    # committed) hits the unique key: no second notification and no second announcement.
+    reminder.next_due_at = due_at
+    sync_session.flush()
+    assert fire_due_batch(sync_session, NOW) == 1
+    count = sync_session.scalar(
+        select(func.count())
+        .select_from(DueNotification)
+        .where(DueNotification.reminder_id == reminder.id)
+    )
+    assert count == 1
+    assert len(announcements(sync_session)) == 1
+
+
+def test_batches_are_bounded(sync_session: Session) -> None:
+    vivarium = new_vivarium(sync_session)
+    for i in range(5):
+        new_reminder(sync_session, vivarium, title=f"R{i}", next_due_at=NOW - timedelta(minutes=i))
+    assert fire_due_batch(sync_session, NOW, limit=3) == 3
+    assert fire_due_batch(sync_session, NOW, limit=3) == 2
+    assert fire_due_batch(sync_session, NOW, limit=3) == 0
+
+
+def test_beat_runs_fire_due_every_minute() -> None:
+    entry = celery_app.conf.beat_schedule["animal.reminders.fire_due"]
+    assert entry["task"] == "animal.reminders.fire_due"
+    assert entry["schedule"] == 60.0
+    assert "animal.reminders.fire_due" in celery_app.tasks
+    assert ANNOUNCE_TASK in celery_app.tasks
+
+
+async def test_announce_publishes_on_the_vivarium_channel() -> None:
+    vivarium_id = str(uuid.uuid4())
+    payload = {
+        "due_notification_id": str(uuid.uuid4()),
+        "vivarium_id": vivarium_id,
+        "title": "Mist",
+        "animal_id": None,
+        "due_at": NOW.isoformat(),
+    }
+    pubsub = get_redis().pubsub()
+    await pubsub.subscribe(notification_channel(vivarium_id))
+    try:
+        await pubsub.get_message(timeout=1)  # the subscribe confirmation
+        # The task body, as a worker runs it (blocking client, off the loop).
+        await asyncio.to_thread(tasks.announce.run, **payload)
+        message = None
+        for _ in range(20):
+            message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=0.5)
+            if message is not None:
+                break
+        assert message is not None
+        assert message["channel"] == f"vivarium:{vivarium_id}:notifications"
+        assert json.loads(message["data"]) == {"type": "care_reminder.due", **payload}
+    finally:
+        await pubsub.unsubscribe()
+        await pubsub.aclose()  # type: ignore[no-untyped-call]
+    assert publish_due(sync_redis(), {**payload, "vivarium_id": str(uuid.uuid4())}) == 0
+
+
+@pytest.mark.worker
+def test_fire_due_task_commits_per_batch_and_is_idempotent() -> None:
+    """The task itself, against committed rows (cleaned up afterwards)."""
+    with worker_session() as session:
+        vivarium = new_vivarium(session)
+        reminder = new_reminder(
+            session,
+            vivarium,
+            title="Task test",
+            interval_days=3,
+            next_due_at=datetime.now(UTC) - timedelta(minutes=1),
+        )
+        session.commit()
+        vivarium_id, reminder_id, due_at = vivarium.id, reminder.id, reminder.next_due_at
+    try:
+        tasks.fire_due.run()
+        tasks.fire_due.run()
+        with worker_session() as session:
+            notes = session.scalars(
+                select(DueNotification).where(DueNotification.reminder_id == reminder_id)
+            ).all()
+            assert [n.due_at for n in notes] == [due_at]
+            fresh = session.get_one(Reminder, reminder_id)
+            assert fresh.next_due_at == due_at + timedelta(days=3)
+            payloads = [
+                p
+                for p in session.scalars(
+                    select(AnimalOutbox.payload).where(AnimalOutbox.task_name == ANNOUNCE_TASK)
+                )
+                if p["vivarium_id"] == str(vivarium_id)
+            ]
+            assert len(payloads) == 1
+    finally:
+        with worker_session() as session:
+            session.execute(
+                delete(AnimalOutbox).where(
+                    AnimalOutbox.payload["vivarium_id"].astext == str(vivarium_id)
+                )
+            )
+            session.execute(delete(Vivarium).where(Vivarium.id == vivarium_id))  # cascades
+            session.commit()

@@ -1,0 +1,228 @@
+"""Leases through HTTP, the return reminder sweep, the announce task, the matrix."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from repti_animal.transfers.jobs import remind_lease_returns
+from repti_animal.transfers.tasks import announce_transfer
+from reptidex_common.models.animal import Animal, Lease
+from reptidex_common.models.animal_enums import AnimalStatus, LeaseStatus
+from reptidex_common.models.core import Vivarium
+from reptidex_common.models.outbox import OUTBOX_MODELS
+from reptidex_common.redis import get_redis
+
+from ..conftest import AnimalFactory
+from ..conftest import TestSpecies as SpeciesFixture
+from .conftest import Party
+from .test_transfers import send
+from .world import ANY_MEMBER, CURATOR_UP, World, assert_problem, matrix, ok_as
+
+AnimalOutbox = OUTBOX_MODELS["animal"]
+API = "/api/v1/leases"
+
+
+async def lend(
+    client: httpx.AsyncClient,
+    animal: Animal,
+    to: Vivarium,
+    headers: dict[str, str],
+    **extra: Any,
+) -> httpx.Response:
+    body = {
+        "animal_id": str(animal.id),
+        "borrower_vivarium_id": str(to.id),
+        "start_date": date.today().isoformat(),
+        **extra,
+    }
+    return await client.post(API, json=body, headers=headers)
+
+
+async def active_lease(
+    client: httpx.AsyncClient, animal: Animal, to: Vivarium, headers: dict[str, str], **extra: Any
+) -> str:
+    response = await lend(client, animal, to, headers, **extra)
+    assert response.status_code == 201, response.text
+    lease_id: str = response.json()["id"]
+    return lease_id
+
+
+async def test_lease_flow(
+    client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
+    make_animal: AnimalFactory, db_session: AsyncSession,
+) -> None:  # fmt: skip
+    animal = await make_animal(world.vivarium, species, name="Loaner")
+    end = (date.today() + timedelta(days=30)).isoformat()
+    created = await lend(client, animal, third.vivarium, world.headers("curator"),
+                         end_date=end, terms="Half the clutch")  # fmt: skip
+    assert created.status_code == 201, created.text
+    lease_id = created.json()["id"]
+    assert created.json()["status"] == "active"
+    await db_session.refresh(animal)
+    assert animal.status is AnimalStatus.lease
+    assert animal.vivarium_id == world.vivarium.id
+
+    seen = await client.get(f"{API}/{lease_id}", headers=third.headers)
+    assert seen.status_code == 200
+    assert seen.json()["animal"]["name"] == "Loaner"
+    leased_in = await client.get(
+        f"/api/v1/vivariums/{third.vivarium.id}/leased-in", headers=third.headers
+    )
+    assert [x["id"] for x in leased_in.json()["items"]] == [lease_id]
+    leased_out = await client.get(
+        f"/api/v1/vivariums/{world.vivarium.id}/leased-out", headers=world.headers("keeper")
+    )
+    assert [x["id"] for x in leased_out.json()["items"]] == [lease_id]
+
+    # Busy: no second lease, no transfer while on loan.
+    assert_problem(await lend(client, animal, third.vivarium, world.headers("owner")), 409)
+    assert_problem(await send(client, animal, third.vivarium, world.headers("owner")), 409)
+
+    returned = await client.post(f"{API}/{lease_id}/return", headers=third.headers)
+    assert returned.status_code == 200, returned.text
+    assert returned.json()["status"] == "returned"
+    await db_session.refresh(animal)
+    assert animal.status is AnimalStatus.active
+    after = await client.get(f"{API}/{lease_id}", headers=third.headers)
+    assert after.json()["animal"] is None  # the borrower's view ends with the lease
+    lender_view = await client.get(f"{API}/{lease_id}", headers=world.headers("keeper"))
+    assert lender_view.json()["animal"]["id"] == str(animal.id)
+    assert_problem(await client.post(f"{API}/{lease_id}/return", headers=third.headers), 409)
+    events = await db_session.scalars(
+        select(AnimalOutbox.payload["event"].astext).where(
+            AnimalOutbox.task_name == "animal.leases.announce",
+            AnimalOutbox.payload["lease_id"].astext == lease_id,
+        )
+    )
+    assert list(events) == ["started", "returned"]
+
+
+async def test_return_reminders_a_week_ahead_and_on_the_day_once_each(
+    client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
+    make_animal: AnimalFactory, db_session: AsyncSession,
+) -> None:  # fmt: skip
+    animal = await make_animal(world.vivarium, species)
+    end = date.today() + timedelta(days=20)
+    lease_id = await active_lease(client, animal, third.vivarium, world.headers("owner"),
+                                  end_date=end.isoformat())  # fmt: skip
+    lease = await db_session.get(Lease, uuid.UUID(lease_id))
+    assert lease is not None
+
+    async def run(on: date) -> int:
+        now = datetime(on.year, on.month, on.day, 9, tzinfo=UTC)
+        return await db_session.run_sync(lambda s: remind_lease_returns(s, now))
+
+    assert await run(date.today()) == 0  # three weeks out: nothing yet
+    assert await run(end - timedelta(days=7)) == 1
+    assert await run(end - timedelta(days=6)) == 0
+    assert await run(end) == 1
+    assert await run(end + timedelta(days=1)) == 0
+    await db_session.refresh(lease)
+    assert lease.return_reminder_sent_at is not None
+    events = await db_session.scalars(
+        select(AnimalOutbox.payload["event"].astext).where(
+            AnimalOutbox.payload["lease_id"].astext == lease_id
+        )
+    )
+    assert list(events) == ["started", "return_due_soon", "return_due"]
+
+
+async def test_announce_task_publishes_to_both_sides(world: World, third: Party) -> None:
+    pubsub = get_redis().pubsub()
+    channels = [f"vivarium:{v.id}:notifications" for v in (world.vivarium, third.vivarium)]
+    await pubsub.subscribe(*channels)
+    payload = {
+        "event": "accepted",
+        "transfer_id": str(uuid.uuid4()),
+        "animal_id": str(uuid.uuid4()),
+        "from_vivarium_id": str(world.vivarium.id),
+        "to_vivarium_id": str(third.vivarium.id),
+    }
+    assert await asyncio.to_thread(lambda: announce_transfer.run(**payload)) == 2
+    received: dict[str, Any] = {}
+    for _ in range(50):
+        message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=0.1)
+        if message:
+            received[message["channel"]] = json.loads(message["data"])
+        if len(received) == 2:
+            break
+    await pubsub.aclose()
+    assert set(received) == set(channels)
+    assert all(m["type"] == "transfer.accepted" for m in received.values())
+
+
+async def test_only_active_animals_can_be_leased_and_dates_must_make_sense(
+    client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
+    make_animal: AnimalFactory, db_session: AsyncSession,
+) -> None:  # fmt: skip
+    sold = await make_animal(world.vivarium, species, status=AnimalStatus.sold)
+    assert_problem(await lend(client, sold, third.vivarium, world.headers("owner")), 409)
+    animal = await make_animal(world.vivarium, species)
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    assert_problem(await lend(client, animal, third.vivarium, world.headers("owner"),
+                              end_date=yesterday), 422)  # fmt: skip
+    assert_problem(await lend(client, animal, world.vivarium, world.headers("owner")), 422)
+    assert (await db_session.scalars(select(Lease).where(Lease.animal_id == animal.id))).all() == []
+    await db_session.refresh(animal)
+    assert animal.status is AnimalStatus.active
+
+
+@matrix(ok_as(201, CURATOR_UP))
+async def test_create_matrix(
+    client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
+    make_animal: AnimalFactory, db_session: AsyncSession, actor: str, expected: int,
+) -> None:  # fmt: skip
+    animal = await make_animal(world.vivarium, species)
+    response = await lend(client, animal, third.vivarium, world.headers(actor))
+    assert response.status_code == expected, response.text
+    written = (await db_session.scalars(select(Lease).where(Lease.animal_id == animal.id))).all()
+    assert len(written) == (1 if expected == 201 else 0)
+
+
+@matrix(ANY_MEMBER)
+async def test_get_matrix(
+    client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
+    make_animal: AnimalFactory, actor: str, expected: int,
+) -> None:  # fmt: skip
+    animal = await make_animal(world.vivarium, species)
+    lease_id = await active_lease(client, animal, third.vivarium, world.headers("owner"))
+    response = await client.get(f"{API}/{lease_id}", headers=world.headers(actor))
+    assert response.status_code == expected, response.text
+
+
+@matrix(CURATOR_UP)
+async def test_return_matrix(
+    client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
+    make_animal: AnimalFactory, db_session: AsyncSession, actor: str, expected: int,
+) -> None:  # fmt: skip
+    animal = await make_animal(world.vivarium, species)
+    lease_id = await active_lease(client, animal, third.vivarium, world.headers("owner"))
+    response = await client.post(f"{API}/{lease_id}/return", headers=world.headers(actor))
+    assert response.status_code == expected, response.text
+    lease = await db_session.get(Lease, uuid.UUID(lease_id))
+    assert lease is not None
+    await db_session.refresh(lease)
+    assert (lease.status is LeaseStatus.returned) == (expected == 200)
+
+
+@matrix(ANY_MEMBER)
+async def test_leased_in_matrix(
+    client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
+    make_animal: AnimalFactory, actor: str, expected: int,
+) -> None:  # fmt: skip
+    animal = await make_animal(third.vivarium, species)
+    await active_lease(client, animal, world.vivarium, third.headers)
+    response = await client.get(
+        f"/api/v1/vivariums/{world.vivarium.id}/leased-in", headers=world.headers(actor)
+    )
+    assert response.status_code == expected, response.text
+    if expected == 200:
+        assert response.json()["items"][0]["animal"]["id"] == str(animal.id)
