@@ -6,7 +6,9 @@ from fastapi import FastAPI
 
 from repti_animal.breeding.router import router as breeding_router
 from repti_animal.config import SERVICE
+from repti_animal.lineage.router import router as lineage_router
 from repti_animal.portability.router import router as portability_router
+from repti_animal.sharing.router import router as sharing_router
 from repti_animal.transfers.router import router as transfers_router
 from reptidex_common.app_factory import create_service_app
 from reptidex_common.auth.whoami import whoami_router
@@ -20,5 +22,12 @@ def create_app() -> FastAPI:
         SERVICE,
         title="ReptiDex Animal API",
         description=DESCRIPTION,
-        routers=[whoami_router(), breeding_router, portability_router, transfers_router],
+        routers=[
+            whoami_router(),
+            breeding_router,
+            portability_router,
+            transfers_router,
+            lineage_router,
+            sharing_router,
+        ],
     )

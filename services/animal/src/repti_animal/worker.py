@@ -7,5 +7,7 @@ from reptidex_common.tasks.celery_app import create_celery_app
 from reptidex_common.tasks.relay import register_outbox_relay
 
 # Domain task modules join `include` as the domains arrive.
-celery_app = create_celery_app(SERVICE, include=["repti_animal.transfers.tasks"])
+celery_app = create_celery_app(
+    SERVICE, include=["repti_animal.transfers.tasks", "repti_animal.lineage.tasks"]
+)
 register_outbox_relay(celery_app, SERVICE)

@@ -1,0 +1,97 @@
+"""HTTP for lineage: pedigree, descendants, siblings, COI and what-if COI."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from repti_animal.animals.access import load_animal
+from repti_animal.lineage import coi_service, service
+from repti_animal.lineage.coi import MAX_GENERATIONS
+from repti_animal.lineage.schemas import (
+    CoiRead,
+    DescendantsRead,
+    PedigreeRead,
+    SiblingsRead,
+    WhatIfRead,
+    WhatIfRequest,
+)
+from repti_animal.lineage.visibility import viewer_for
+from reptidex_common.auth.dependencies import CurrentPrincipal
+from reptidex_common.db.engine import DbSession
+from reptidex_common.errors import PROBLEM_RESPONSES
+from reptidex_common.models.enums import VivariumRole
+
+router = APIRouter(prefix="/api/v1", tags=["lineage"], responses=PROBLEM_RESPONSES)
+
+Generations = Query(ge=1, le=MAX_GENERATIONS, description="Pedigree depth (1 to 10)")
+
+
+@router.get("/animals/{animal_id}/pedigree", response_model=PedigreeRead)
+async def pedigree(
+    animal_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: DbSession,
+    generations: Annotated[int, Generations] = 5,
+) -> PedigreeRead:
+    """The animal and its ancestors as a nested tree (`sire`/`dam` on every node).
+
+    Private ancestors the caller may not see are `{"private": true, "label": "private
+    ancestor"}` and end their branch.
+    """
+    await load_animal(session, principal, animal_id, VivariumRole.keeper)
+    viewer = await viewer_for(session, principal)
+    return await service.pedigree(session, animal_id, viewer, generations)
+
+
+@router.get("/animals/{animal_id}/descendants", response_model=DescendantsRead)
+async def descendants(
+    animal_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: DbSession,
+    generations: Annotated[int, Generations] = 3,
+) -> DescendantsRead:
+    """Offspring, grand-offspring, ... as a flat list with `generation` and parent ids."""
+    await load_animal(session, principal, animal_id, VivariumRole.keeper)
+    viewer = await viewer_for(session, principal)
+    return await service.descendants(session, animal_id, viewer, generations)
+
+
+@router.get("/animals/{animal_id}/siblings", response_model=SiblingsRead)
+async def siblings(
+    animal_id: uuid.UUID, principal: CurrentPrincipal, session: DbSession
+) -> SiblingsRead:
+    """Full siblings (same sire and dam) first, then half siblings."""
+    loaded = await load_animal(session, principal, animal_id, VivariumRole.keeper)
+    viewer = await viewer_for(session, principal)
+    return await service.siblings(session, loaded.animal, viewer)
+
+
+@router.get("/animals/{animal_id}/coi", response_model=CoiRead)
+async def coi(
+    animal_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: DbSession,
+    generations: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_GENERATIONS,
+            description="Depth to compute on; omitted: the stored COI (10 generations)",
+        ),
+    ] = None,
+) -> CoiRead:
+    """Wright's inbreeding coefficient, always with the depth it was computed on."""
+    loaded = await load_animal(session, principal, animal_id, VivariumRole.keeper)
+    return await coi_service.coi_of(session, loaded.animal, generations)
+
+
+@router.post("/coi/what-if", response_model=WhatIfRead)
+async def what_if(
+    body: WhatIfRequest, principal: CurrentPrincipal, session: DbSession
+) -> WhatIfRead:
+    """The COI the offspring of a planned pairing would have, and the ancestors both share."""
+    viewer = await viewer_for(session, principal)
+    return await coi_service.what_if(session, viewer, body)
