@@ -29,11 +29,11 @@ def create_app() -> FastAPI:
             whoami_router(),
             breeding_router,
             genetics_router,
-            portability_router,
-            transfers_router,
             husbandry_router,
             reminders_router,
             notifications_router,
             enclosures_router,
+            portability_router,
+            transfers_router,
         ],
     )
