@@ -9,9 +9,11 @@ from repti_animal.config import SERVICE
 from repti_animal.enclosures.router import router as enclosures_router
 from repti_animal.genetics.router import router as genetics_router
 from repti_animal.husbandry.router import router as husbandry_router
+from repti_animal.lineage.router import router as lineage_router
 from repti_animal.portability.router import router as portability_router
 from repti_animal.reminders.router import notifications_router
 from repti_animal.reminders.router import router as reminders_router
+from repti_animal.sharing.router import router as sharing_router
 from repti_animal.transfers.router import router as transfers_router
 from reptidex_common.app_factory import create_service_app
 from reptidex_common.auth.whoami import whoami_router
@@ -35,5 +37,7 @@ def create_app() -> FastAPI:
             enclosures_router,
             portability_router,
             transfers_router,
+            lineage_router,
+            sharing_router,
         ],
     )

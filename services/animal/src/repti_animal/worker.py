@@ -8,6 +8,11 @@ from reptidex_common.tasks.relay import register_outbox_relay
 
 # Domain task modules join `include` as the domains arrive.
 celery_app = create_celery_app(
-    SERVICE, include=["repti_animal.transfers.tasks", "repti_animal.reminders.tasks"]
+    SERVICE,
+    include=[
+        "repti_animal.transfers.tasks",
+        "repti_animal.reminders.tasks",
+        "repti_animal.lineage.tasks",
+    ],
 )
 register_outbox_relay(celery_app, SERVICE)
