@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from repti_animal.animals.router import router as animals_router
 from repti_animal.breeding.router import router as breeding_router
+from repti_animal.catalogue.router import router as catalogue_router
 from repti_animal.config import SERVICE
 from repti_animal.enclosures.router import router as enclosures_router
 from repti_animal.genetics.router import router as genetics_router
+from repti_animal.genotypes.router import router as genotypes_router
 from repti_animal.husbandry.router import router as husbandry_router
 from repti_animal.lineage.router import router as lineage_router
 from repti_animal.portability.router import router as portability_router
@@ -29,6 +32,9 @@ def create_app() -> FastAPI:
         description=DESCRIPTION,
         routers=[
             whoami_router(),
+            catalogue_router,
+            animals_router,
+            genotypes_router,
             breeding_router,
             genetics_router,
             husbandry_router,

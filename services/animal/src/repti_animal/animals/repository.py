@@ -1,0 +1,128 @@
+"""SQL for animals."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from repti_animal.animals.filters import AnimalFilters
+from reptidex_common.db.pagination import PageParams, keyset_page
+from reptidex_common.models.animal import Animal, Clutch, Enclosure, Genotype
+
+# Namespaces the advisory lock so it cannot collide with another domain's locks.
+_COUNT_LOCK = "animal.count:"
+
+
+async def lock_animal_count(session: AsyncSession, vivarium_id: uuid.UUID) -> None:
+    """Serialize the plan-limit check with concurrent creations in one vivarium.
+
+    An advisory lock rather than a row lock: the vivarium row is core's, and this must not
+    block core's own writes to it. Released at commit or rollback.
+    """
+    await session.execute(
+        select(func.pg_advisory_xact_lock(func.hashtextextended(_COUNT_LOCK + str(vivarium_id), 0)))
+    )
+
+
+async def count_unarchived(session: AsyncSession, vivarium_id: uuid.UUID) -> int:
+    count = await session.scalar(
+        select(func.count())
+        .select_from(Animal)
+        .where(Animal.vivarium_id == vivarium_id, Animal.archived_at.is_(None))
+    )
+    return int(count or 0)
+
+
+async def display_id_taken(
+    session: AsyncSession,
+    vivarium_id: uuid.UUID,
+    display_id: str,
+    *,
+    except_id: uuid.UUID | None = None,
+) -> bool:
+    statement = select(Animal.id).where(
+        Animal.vivarium_id == vivarium_id, Animal.display_id == display_id
+    )
+    if except_id is not None:
+        statement = statement.where(Animal.id != except_id)
+    return await session.scalar(statement.limit(1)) is not None
+
+
+async def enclosure_in_vivarium(
+    session: AsyncSession, enclosure_id: uuid.UUID, vivarium_id: uuid.UUID
+) -> bool:
+    found = await session.scalar(
+        select(Enclosure.id).where(
+            Enclosure.id == enclosure_id,
+            Enclosure.vivarium_id == vivarium_id,
+            Enclosure.archived_at.is_(None),
+        )
+    )
+    return found is not None
+
+
+async def clutch_in_vivarium(
+    session: AsyncSession, clutch_id: uuid.UUID, vivarium_id: uuid.UUID
+) -> bool:
+    found = await session.scalar(
+        select(Clutch.id).where(Clutch.id == clutch_id, Clutch.vivarium_id == vivarium_id)
+    )
+    return found is not None
+
+
+async def has_offspring_as(session: AsyncSession, animal_id: uuid.UUID, *, sire: bool) -> bool:
+    column = Animal.sire_id if sire else Animal.dam_id
+    return bool(await session.scalar(select(exists().where(column == animal_id))))
+
+
+async def has_offspring_hatched_by(
+    session: AsyncSession, animal_id: uuid.UUID, hatch_date: date
+) -> bool:
+    """Whether an offspring hatched on or before `hatch_date` (so it would predate its parent)."""
+    return bool(
+        await session.scalar(
+            select(
+                exists().where(
+                    or_(Animal.sire_id == animal_id, Animal.dam_id == animal_id),
+                    Animal.hatch_date.is_not(None),
+                    Animal.hatch_date <= hatch_date,
+                )
+            )
+        )
+    )
+
+
+async def page_of_animals(
+    session: AsyncSession, filters: AnimalFilters, params: PageParams
+) -> tuple[Sequence[Animal], str | None]:
+    """One query per page, walking ix_animals_vivarium_id_id newest first."""
+    statement = select(Animal).where(Animal.vivarium_id == filters.vivarium_id)
+    if not filters.include_archived:
+        statement = statement.where(Animal.archived_at.is_(None))
+    if filters.species_id is not None:
+        statement = statement.where(Animal.species_id == filters.species_id)
+    if filters.sex is not None:
+        statement = statement.where(Animal.sex == filters.sex)
+    if filters.status is not None:
+        statement = statement.where(Animal.status == filters.status)
+    if filters.visibility is not None:
+        statement = statement.where(Animal.visibility == filters.visibility)
+    if filters.trait_id is not None:
+        # Served by the (animal_id, trait_id) unique index.
+        statement = statement.where(
+            exists().where(Genotype.animal_id == Animal.id, Genotype.trait_id == filters.trait_id)
+        )
+    if filters.q:
+        statement = statement.where(
+            or_(
+                *(
+                    column.icontains(filters.q, autoescape=True)
+                    for column in (Animal.name, Animal.display_id, Animal.morph, Animal.microchip)
+                )
+            )
+        )
+    return await keyset_page(session, statement, Animal.id, params)

@@ -1,0 +1,251 @@
+"""Animal rules: who may create, change, archive and restore, and what a valid record is."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from repti_animal.animals import repository
+from repti_animal.animals.access import AnimalAccess, load_animal
+from repti_animal.animals.display_ids import next_display_id
+from repti_animal.animals.exceptions import (
+    AnimalArchived,
+    DisplayIdTaken,
+    InvalidAnimalField,
+    VisibilityNeedsCurator,
+)
+from repti_animal.animals.filters import AnimalFilters
+from repti_animal.animals.parentage import check_parentage
+from repti_animal.animals.schemas import (
+    AnimalCreate,
+    AnimalListItem,
+    AnimalRead,
+    AnimalUpdate,
+    ParentRef,
+    PrivateParent,
+)
+from repti_animal.animals.visibility import seen_animals
+from repti_animal.genotypes.repository import genotype_of
+from reptidex_common.auth.dependencies import authorize_vivarium
+from reptidex_common.auth.principal import Principal
+from reptidex_common.db.pagination import PageParams
+from reptidex_common.entitlements import enforce_limit
+from reptidex_common.models.animal import Animal, Species
+from reptidex_common.models.animal_enums import Sex
+from reptidex_common.models.enums import VivariumRole
+from reptidex_common.plans import Entitlement
+from reptidex_common.tasks.outbox import add_outbox_event
+
+RECOMPUTE_COI = "animal.lineage.recompute_coi"
+
+
+async def _within_animal_limit(session: AsyncSession, vivarium_id: uuid.UUID) -> None:
+    await repository.lock_animal_count(session, vivarium_id)
+    current = await repository.count_unarchived(session, vivarium_id)
+    await enforce_limit(session, vivarium_id, Entitlement.max_animals, current)
+
+
+async def _check_placement(
+    session: AsyncSession, vivarium_id: uuid.UUID, values: dict[str, Any]
+) -> None:
+    """Enclosure and clutch must be the vivarium's own; others' answer as missing."""
+    enclosure_id = values.get("enclosure_id")
+    if enclosure_id is not None and not await repository.enclosure_in_vivarium(
+        session, enclosure_id, vivarium_id
+    ):
+        raise InvalidAnimalField("enclosure_id", "There is no such enclosure in this vivarium.")
+    clutch_id = values.get("clutch_id")
+    if clutch_id is not None and not await repository.clutch_in_vivarium(
+        session, clutch_id, vivarium_id
+    ):
+        raise InvalidAnimalField("clutch_id", "There is no such clutch in this vivarium.")
+
+
+def _queue_coi_recompute(session: AsyncSession, animal: Animal) -> None:
+    add_outbox_event(session, RECOMPUTE_COI, {"animal_id": str(animal.id)})
+
+
+async def create(session: AsyncSession, principal: Principal, data: AnimalCreate) -> Animal:
+    access = await authorize_vivarium(session, principal, data.vivarium_id, VivariumRole.handler)
+    vivarium_id = access.vivarium.id
+    species = await session.get(Species, data.species_id)
+    if species is None:
+        raise InvalidAnimalField("species_id", "There is no such species.")
+    await _within_animal_limit(session, vivarium_id)
+    values = data.model_dump(exclude={"vivarium_id", "species_id", "display_id"})
+    await _check_placement(session, vivarium_id, values)
+    await check_parentage(
+        session,
+        principal,
+        animal_id=None,
+        species_id=species.id,
+        hatch_date=data.hatch_date,
+        sire_id=data.sire_id,
+        dam_id=data.dam_id,
+    )
+    if data.display_id is not None:
+        if await repository.display_id_taken(session, vivarium_id, data.display_id):
+            raise DisplayIdTaken(data.display_id)
+        display_id = data.display_id
+    else:
+        display_id = await next_display_id(
+            session, vivarium_id, prefix=species.code_prefix, hatch_date=data.hatch_date
+        )
+    animal = Animal(
+        vivarium_id=vivarium_id,
+        species_id=species.id,
+        display_id=display_id,
+        created_by_id=principal.user_id,
+        **values,
+    )
+    session.add(animal)
+    await session.flush()
+    if animal.sire_id or animal.dam_id:
+        _queue_coi_recompute(session, animal)
+    await session.refresh(animal)  # timestamps come from the database
+    return animal
+
+
+async def _check_offspring_stay_valid(
+    session: AsyncSession, animal: Animal, changes: dict[str, Any]
+) -> None:
+    """A parent's sex and hatch date are part of its offspring's lineage too."""
+    sex = changes.get("sex")
+    if sex is Sex.female and await repository.has_offspring_as(session, animal.id, sire=True):
+        raise InvalidAnimalField(
+            "sex", "This animal is recorded as the sire of offspring; it cannot be female."
+        )
+    if sex is Sex.male and await repository.has_offspring_as(session, animal.id, sire=False):
+        raise InvalidAnimalField(
+            "sex", "This animal is recorded as the dam of offspring; it cannot be male."
+        )
+    hatch_date = changes.get("hatch_date")
+    if hatch_date is not None and await repository.has_offspring_hatched_by(
+        session, animal.id, hatch_date
+    ):
+        raise InvalidAnimalField(
+            "hatch_date",
+            f"This animal has offspring that hatched on or before {hatch_date.isoformat()}; "
+            "a parent must hatch before its offspring.",
+        )
+
+
+async def update(
+    session: AsyncSession, principal: Principal, animal_id: uuid.UUID, data: AnimalUpdate
+) -> AnimalAccess:
+    loaded = await load_animal(session, principal, animal_id, VivariumRole.handler, for_update=True)
+    animal = loaded.animal
+    if animal.archived_at is not None:
+        raise AnimalArchived()
+    changes = data.model_dump(exclude_unset=True)
+    if (
+        "visibility" in changes
+        and changes["visibility"] != animal.visibility
+        and not loaded.access.at_least(VivariumRole.curator)
+    ):
+        raise VisibilityNeedsCurator()
+    display_id = changes.get("display_id")
+    if display_id is not None and await repository.display_id_taken(
+        session, animal.vivarium_id, display_id, except_id=animal.id
+    ):
+        raise DisplayIdTaken(display_id)
+    await _check_placement(session, animal.vivarium_id, changes)
+    await _check_offspring_stay_valid(session, animal, changes)
+
+    sire_id = changes.get("sire_id", animal.sire_id)
+    dam_id = changes.get("dam_id", animal.dam_id)
+    parents_changed = sire_id != animal.sire_id or dam_id != animal.dam_id
+    if parents_changed or "hatch_date" in changes:
+        await check_parentage(
+            session,
+            principal,
+            animal_id=animal.id,
+            species_id=animal.species_id,
+            hatch_date=changes.get("hatch_date", animal.hatch_date),
+            sire_id=sire_id,
+            dam_id=dam_id,
+            linking=frozenset(
+                field
+                for field, new, old in (
+                    ("sire_id", sire_id, animal.sire_id),
+                    ("dam_id", dam_id, animal.dam_id),
+                )
+                if new != old
+            ),
+        )
+    for field, value in changes.items():
+        setattr(animal, field, value)
+    await session.flush()
+    if parents_changed:
+        _queue_coi_recompute(session, animal)
+    await session.refresh(animal)
+    return loaded
+
+
+async def archive(session: AsyncSession, principal: Principal, animal_id: uuid.UUID) -> None:
+    """Archive instead of delete: history, lineage and offspring keep pointing at it."""
+    loaded = await load_animal(session, principal, animal_id, VivariumRole.curator, for_update=True)
+    if loaded.animal.archived_at is None:
+        loaded.animal.archived_at = datetime.now(UTC)
+        await session.flush()
+
+
+async def restore(
+    session: AsyncSession, principal: Principal, animal_id: uuid.UUID
+) -> AnimalAccess:
+    loaded = await load_animal(session, principal, animal_id, VivariumRole.curator, for_update=True)
+    animal = loaded.animal
+    if animal.archived_at is not None:
+        # Restored animals count against the plan again.
+        await _within_animal_limit(session, animal.vivarium_id)
+        animal.archived_at = None
+        await session.flush()
+        await session.refresh(animal)
+    return loaded
+
+
+async def get(session: AsyncSession, principal: Principal, animal_id: uuid.UUID) -> AnimalAccess:
+    return await load_animal(session, principal, animal_id, VivariumRole.keeper)
+
+
+async def read(session: AsyncSession, principal: Principal, animal: Animal) -> AnimalRead:
+    """The full record; each parent is named only if the caller may see it."""
+    seen = await seen_animals(session, principal, [i for i in (animal.sire_id, animal.dam_id) if i])
+
+    def parent(parent_id: uuid.UUID | None) -> ParentRef | PrivateParent | None:
+        if parent_id is None:
+            return None
+        found = seen.get(parent_id)
+        if found is None or not found.visible:
+            return PrivateParent()
+        return ParentRef(id=found.id, display_id=found.display_id, name=found.name)
+
+    base = AnimalListItem.model_validate(animal).model_dump()
+    return AnimalRead(
+        **base,
+        sire=parent(animal.sire_id),
+        dam=parent(animal.dam_id),
+        clutch_id=animal.clutch_id,
+        acquisition_date=animal.acquisition_date,
+        acquisition_source=animal.acquisition_source,
+        acquisition_price_cents=animal.acquisition_price_cents,
+        acquisition_currency=animal.acquisition_currency,
+        disposal_date=animal.disposal_date,
+        disposal_reason=animal.disposal_reason,
+        feeding_interval_days=animal.feeding_interval_days,
+        notes=animal.notes,
+        genotype=await genotype_of(session, animal.id),
+        coi_computed_at=animal.coi_computed_at,
+        updated_at=animal.updated_at,
+    )
+
+
+async def list_animals(
+    session: AsyncSession, principal: Principal, filters: AnimalFilters, params: PageParams
+) -> tuple[Sequence[Animal], str | None]:
+    await authorize_vivarium(session, principal, filters.vivarium_id, VivariumRole.keeper)
+    return await repository.page_of_animals(session, filters, params)

@@ -1,0 +1,128 @@
+"""Request and response bodies of the species and traits catalogue."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from reptidex_common.db.pagination import Page
+from reptidex_common.models.animal_enums import Inheritance, WelfareFlag, WelfareScope
+
+CommonName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+ScientificName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=3, max_length=160)
+]
+# Display ids start with the prefix, so keep it short, upper case and URL-safe.
+CodePrefix = Annotated[
+    str,
+    BeforeValidator(lambda value: value.strip().upper() if isinstance(value, str) else value),
+    StringConstraints(pattern=r"^[A-Z][A-Z0-9]{0,7}$"),
+]
+TraitName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+WelfareNote = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
+]
+Days = Annotated[int, Field(ge=1, le=365)]
+Celsius = Annotated[Decimal, Field(ge=0, le=45, max_digits=4, decimal_places=1)]
+
+
+class SpeciesCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    common_name: CommonName
+    scientific_name: ScientificName
+    code_prefix: CodePrefix
+    incubation_days_min: Days | None = None
+    incubation_days_max: Days | None = None
+    incubation_temp_min_c: Celsius | None = None
+    incubation_temp_max_c: Celsius | None = None
+    default_feeding_interval_days: Days | None = None
+    egg_laying: bool = True
+
+    @model_validator(mode="after")
+    def _ranges_in_order(self) -> SpeciesCreate:
+        pairs = (
+            ("incubation_days", self.incubation_days_min, self.incubation_days_max),
+            ("incubation_temp", self.incubation_temp_min_c, self.incubation_temp_max_c),
+        )
+        for name, low, high in pairs:
+            if low is not None and high is not None and low > high:
+                raise ValueError(f"{name}: the minimum is above the maximum")
+        return self
+
+
+class SpeciesRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    common_name: str
+    scientific_name: str
+    code_prefix: str
+    incubation_days_min: int | None
+    incubation_days_max: int | None
+    incubation_temp_min_c: Decimal | None
+    incubation_temp_max_c: Decimal | None
+    default_feeding_interval_days: int | None
+    egg_laying: bool
+    created_at: datetime
+
+
+SpeciesPage = Page[SpeciesRead]
+
+
+class _TraitFields(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    super_form_name: TraitName | None = None
+    allelic_group: TraitName | None = None
+    welfare_note: WelfareNote | None = None
+    aliases: Annotated[list[TraitName], Field(max_length=20)] | None = None
+
+
+class TraitCreate(_TraitFields):
+    name: TraitName
+    inheritance: Inheritance
+    welfare_flag: WelfareFlag = WelfareFlag.none
+    welfare_scope: WelfareScope = WelfareScope.carrier
+
+
+class TraitUpdate(_TraitFields):
+    """Every field optional; only the fields sent are applied."""
+
+    name: TraitName | None = None
+    inheritance: Inheritance | None = None
+    welfare_flag: WelfareFlag | None = None
+    welfare_scope: WelfareScope | None = None
+
+    @model_validator(mode="after")
+    def _required_fields_not_null(self) -> TraitUpdate:
+        for name in ("name", "inheritance", "welfare_flag", "welfare_scope", "aliases"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} may be left out but not set to null")
+        return self
+
+
+class TraitRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    species_id: uuid.UUID
+    name: str
+    inheritance: Inheritance
+    super_form_name: str | None
+    allelic_group: str | None
+    welfare_flag: WelfareFlag
+    welfare_scope: WelfareScope
+    welfare_note: str | None
+    aliases: list[str]
