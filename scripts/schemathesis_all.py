@@ -23,6 +23,8 @@ from reptidex_common.db.urls import libpq_url, with_database
 from reptidex_common.redis import with_redis_db
 
 ROOT = Path(__file__).resolve().parents[1]
+# The venv's own tools, whether or not it is on PATH.
+BIN = Path(sys.executable).parent
 SERVICES = ["core", "animal", "commerce", "media", "community", "ops"]
 CHECKS = "not_a_server_error,response_schema_conformance,content_type_conformance"
 MAX_EXAMPLES = os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "30")
@@ -83,7 +85,7 @@ def main() -> int:
     env["DATA_DIR"] = tempfile.mkdtemp(prefix="reptidex-fuzz-")
     env["LOG_LEVEL"] = "ERROR"
     subprocess.run(
-        ["alembic", "-c", "packages/common/alembic.ini", "upgrade", "head"],
+        [str(BIN / "alembic"), "-c", "packages/common/alembic.ini", "upgrade", "head"],
         cwd=ROOT,
         env=env,
         check=True,
@@ -127,7 +129,7 @@ def main() -> int:
             print(f"\n=== schemathesis: repti-{service} ===", flush=True)
             result = subprocess.run(
                 [
-                    "schemathesis",
+                    str(BIN / "schemathesis"),
                     "run",
                     f"http://127.0.0.1:{port}/openapi.json",
                     "--checks",

@@ -31,7 +31,7 @@ def client(app: FastAPI, client_for: Callable[[FastAPI], httpx.AsyncClient]) -> 
 
 
 @dataclass
-class TestSpecies:
+class SpeciesFixture:
     """A ball-python-like species with one trait of each kind the calculator must handle."""
 
     species: Species
@@ -43,7 +43,7 @@ class TestSpecies:
 
 
 @pytest.fixture
-async def species(db_session: AsyncSession) -> TestSpecies:
+async def species(db_session: AsyncSession) -> SpeciesFixture:
     suffix = uuid.uuid4().hex[:6]
     species = Species(
         common_name=f"Test python {suffix}",
@@ -96,7 +96,7 @@ async def species(db_session: AsyncSession) -> TestSpecies:
         db_session.add(trait)
         traits[definition["name"]] = trait
     await db_session.flush()
-    return TestSpecies(species=species, traits=traits)
+    return SpeciesFixture(species=species, traits=traits)
 
 
 AnimalFactory = Callable[..., Awaitable[Animal]]
@@ -109,7 +109,7 @@ def make_animal(db_session: AsyncSession) -> AnimalFactory:
 
     async def make(
         vivarium: Vivarium,
-        species: TestSpecies | Species,
+        species: SpeciesFixture | Species,
         *,
         sex: Sex = Sex.unknown,
         hatch_date: date | None = None,
@@ -117,7 +117,7 @@ def make_animal(db_session: AsyncSession) -> AnimalFactory:
         dam: Animal | None = None,
         **fields: Any,
     ) -> Animal:
-        species_row = species.species if isinstance(species, TestSpecies) else species
+        species_row = species.species if isinstance(species, SpeciesFixture) else species
         animal = Animal(
             vivarium_id=vivarium.id,
             species_id=species_row.id,

@@ -17,7 +17,7 @@ from reptidex_common.models.animal_enums import Sex
 from reptidex_common.models.core import User, Vivarium
 from reptidex_common.models.enums import PlatformRole, VivariumRole
 
-from ..conftest import AnimalFactory, TestSpecies
+from ..conftest import AnimalFactory, SpeciesFixture
 
 ACTORS = ("owner", "curator", "handler", "keeper", "outsider", "anonymous", "admin", "support")
 ANY_MEMBER = {"owner": 200, "curator": 200, "handler": 200, "keeper": 200, "outsider": 404,
@@ -65,7 +65,7 @@ async def world(
     make_user: Callable[..., Any],
     make_vivarium: Callable[..., Any],
     auth_headers: Callable[[User], dict[str, str]],
-    species: TestSpecies,
+    species: SpeciesFixture,
     make_animal: AnimalFactory,
 ) -> World:
     users: dict[str, User] = {}

@@ -16,7 +16,7 @@ from reptidex_common.models.animal import Animal, Clutch, DisplayIdCounter, Geno
 from reptidex_common.models.animal_enums import GenotypeState
 from reptidex_common.models.outbox import OUTBOX_MODELS
 
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from .conftest import HANDLER_UP, World, assert_problem, create_pairing, lay_clutch, matrix
 
 HATCH = {"hatch_date": "2025-05-30"}

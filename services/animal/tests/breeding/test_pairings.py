@@ -13,7 +13,7 @@ from reptidex_common.models.animal import Pairing
 from reptidex_common.models.animal_enums import AnimalStatus, Sex
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from .conftest import (
     ANY_MEMBER,
     CURATOR_UP,

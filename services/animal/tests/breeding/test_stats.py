@@ -12,7 +12,7 @@ from reptidex_common.models.animal import Species
 from reptidex_common.models.animal_enums import Sex
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from .conftest import ANY_MEMBER, World, assert_problem, lay_clutch, matrix
 
 

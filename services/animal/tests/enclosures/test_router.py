@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from reptidex_common.models.animal import Animal, Enclosure
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from ..husbandry.world import CURATOR_UP, HANDLER_UP, READERS, World, assert_problem, matrix, ok_as
 
 

@@ -24,14 +24,14 @@ from reptidex_common.models.enums import PlatformRole, VivariumRole
 from reptidex_common.testing.plugin import UserFactory, VivariumFactory
 
 if TYPE_CHECKING:
-    from ..conftest import AnimalFactory, TestSpecies
+    from ..conftest import AnimalFactory, SpeciesFixture
 
 URL = "/api/v1/genetics/predict"
 PROBLEM_JSON = "application/problem+json"
 Headers = Callable[[User], dict[str, str]]
 
 
-def genes(species: TestSpecies, **states: str) -> list[dict[str, Any]]:
+def genes(species: SpeciesFixture, **states: str) -> list[dict[str, Any]]:
     """`Clown="het", Pastel="visual", Piebald="possible_het:66"` as a genotype list."""
     body = []
     for name, state in states.items():
@@ -43,7 +43,7 @@ def genes(species: TestSpecies, **states: str) -> list[dict[str, Any]]:
     return body
 
 
-def pairing(species: TestSpecies | Species, sire: Any, dam: Any) -> dict[str, Any]:
+def pairing(species: SpeciesFixture | Species, sire: Any, dam: Any) -> dict[str, Any]:
     species_id = species.id
     return {"species_id": str(species_id), "sire": sire, "dam": dam}
 
@@ -65,7 +65,7 @@ async def vivarium(make_vivarium: VivariumFactory, owner: User) -> Vivarium:
 async def set_genotype(
     db_session: AsyncSession,
     animal: Animal,
-    species: TestSpecies,
+    species: SpeciesFixture,
     **states: str | tuple[str, GenotypeProof],
 ) -> None:
     for name, value in states.items():
@@ -84,7 +84,7 @@ async def set_genotype(
 
 
 async def test_predict_by_genotypes(
-    client: httpx.AsyncClient, species: TestSpecies, owner: User, auth_headers: Headers
+    client: httpx.AsyncClient, species: SpeciesFixture, owner: User, auth_headers: Headers
 ) -> None:
     response = await client.post(
         URL,
@@ -120,7 +120,7 @@ async def test_predict_by_genotypes(
 
 
 async def test_possible_hets_and_allelic_combinations(
-    client: httpx.AsyncClient, species: TestSpecies, owner: User, auth_headers: Headers
+    client: httpx.AsyncClient, species: SpeciesFixture, owner: User, auth_headers: Headers
 ) -> None:
     response = await client.post(
         URL,
@@ -156,7 +156,7 @@ async def test_possible_hets_and_allelic_combinations(
 
 async def test_spider_warning_and_lethal_super(
     client: httpx.AsyncClient,
-    species: TestSpecies,
+    species: SpeciesFixture,
     owner: User,
     auth_headers: Headers,
     db_session: AsyncSession,
@@ -202,7 +202,7 @@ async def test_spider_warning_and_lethal_super(
 
 async def test_predict_by_animals_in_own_vivarium(
     client: httpx.AsyncClient,
-    species: TestSpecies,
+    species: SpeciesFixture,
     owner: User,
     vivarium: Vivarium,
     make_animal: AnimalFactory,
@@ -247,7 +247,7 @@ async def test_predict_by_animals_in_own_vivarium(
 
 async def test_animal_and_genotype_mixed_and_a_normal_animal(
     client: httpx.AsyncClient,
-    species: TestSpecies,
+    species: SpeciesFixture,
     owner: User,
     vivarium: Vivarium,
     make_animal: AnimalFactory,
@@ -279,7 +279,7 @@ async def test_animal_and_genotype_mixed_and_a_normal_animal(
 )
 async def test_who_may_use_an_animal(
     client: httpx.AsyncClient,
-    species: TestSpecies,
+    species: SpeciesFixture,
     owner: User,
     make_user: UserFactory,
     make_vivarium: VivariumFactory,
@@ -320,7 +320,7 @@ async def test_who_may_use_an_animal(
 
 
 async def test_anonymous_by_genotypes_is_401(
-    client: httpx.AsyncClient, species: TestSpecies
+    client: httpx.AsyncClient, species: SpeciesFixture
 ) -> None:
     response = await client.post(URL, json=pairing(species, {"genotype": []}, {"genotype": []}))
     assert response.status_code == 401
@@ -339,7 +339,7 @@ async def problem(
 
 
 async def test_impossible_genotypes_are_422_with_every_field(
-    client: httpx.AsyncClient, species: TestSpecies, owner: User, auth_headers: Headers
+    client: httpx.AsyncClient, species: SpeciesFixture, owner: User, auth_headers: Headers
 ) -> None:
     body = await problem(
         client,
@@ -361,7 +361,7 @@ async def test_impossible_genotypes_are_422_with_every_field(
 
 async def test_duplicate_traits_and_traits_of_another_species(
     client: httpx.AsyncClient,
-    species: TestSpecies,
+    species: SpeciesFixture,
     owner: User,
     auth_headers: Headers,
     db_session: AsyncSession,
@@ -403,7 +403,7 @@ async def test_duplicate_traits_and_traits_of_another_species(
 )
 async def test_malformed_payloads_are_422(
     client: httpx.AsyncClient,
-    species: TestSpecies,
+    species: SpeciesFixture,
     owner: User,
     auth_headers: Headers,
     change: dict[str, Any],
@@ -415,7 +415,7 @@ async def test_malformed_payloads_are_422(
 
 
 async def test_het_percent_outside_50_and_66_is_422(
-    client: httpx.AsyncClient, species: TestSpecies, owner: User, auth_headers: Headers
+    client: httpx.AsyncClient, species: SpeciesFixture, owner: User, auth_headers: Headers
 ) -> None:
     entry = genes(species, Clown="possible_het:33")
     body = await problem(
@@ -426,7 +426,7 @@ async def test_het_percent_outside_50_and_66_is_422(
 
 async def test_unknown_species_and_animal_of_another_species(
     client: httpx.AsyncClient,
-    species: TestSpecies,
+    species: SpeciesFixture,
     owner: User,
     vivarium: Vivarium,
     make_animal: AnimalFactory,
@@ -461,7 +461,7 @@ async def test_unknown_species_and_animal_of_another_species(
 
 async def test_too_many_genes_is_a_clear_422(
     client: httpx.AsyncClient,
-    species: TestSpecies,
+    species: SpeciesFixture,
     owner: User,
     auth_headers: Headers,
     db_session: AsyncSession,
@@ -482,7 +482,7 @@ async def test_too_many_genes_is_a_clear_422(
 
 async def test_too_many_outcomes_is_a_clear_422(
     client: httpx.AsyncClient,
-    species: TestSpecies,
+    species: SpeciesFixture,
     owner: User,
     auth_headers: Headers,
     db_session: AsyncSession,
@@ -501,7 +501,7 @@ async def test_too_many_outcomes_is_a_clear_422(
 
 async def test_twelve_genes_with_a_thousand_outcomes_answer(
     client: httpx.AsyncClient,
-    species: TestSpecies,
+    species: SpeciesFixture,
     owner: User,
     auth_headers: Headers,
     db_session: AsyncSession,

@@ -14,7 +14,7 @@ from reptidex_common.models.animal import Animal, HusbandryLog
 from reptidex_common.models.enums import VivariumRole
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from .world import World, assert_problem, matrix
 
 BATCH_URL = "/api/v1/logs/batch"

@@ -18,7 +18,7 @@ from reptidex_common.models.animal import Animal, HusbandryLog
 from reptidex_common.models.animal_enums import FeedingOutcome, LogKind
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from .world import READERS, World, matrix
 
 NOW = datetime(2025, 6, 15, 12, tzinfo=UTC)

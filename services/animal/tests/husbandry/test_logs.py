@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from reptidex_common.models.animal import Animal, HusbandryLog
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from .world import HANDLER_UP, READERS, World, assert_problem, matrix, ok_as
 
 

@@ -12,7 +12,7 @@ from reptidex_common.models.animal import Animal, DueNotification, HusbandryLog,
 from reptidex_common.models.animal_enums import AnimalStatus, FeedingOutcome, LogKind
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from .world import READERS, World, assert_problem, matrix
 
 

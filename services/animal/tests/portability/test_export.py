@@ -16,7 +16,7 @@ from reptidex_common.models.animal import Animal, Clutch, Genotype, HusbandryLog
 from reptidex_common.models.animal_enums import GenotypeState, LogKind, Sex, Visibility
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from ..transfers.world import ANY_MEMBER, World, matrix
 
 COLUMNS = "display_id,name,species,sex,hatch_date,status,visibility,morph,sire,dam,microchip,notes,genotype"

@@ -14,7 +14,7 @@ from reptidex_common.models.animal_enums import GenotypeState, Sex
 from reptidex_common.models.outbox import OUTBOX_MODELS
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from ..transfers.world import CURATOR_UP, World, assert_problem, matrix, ok_as
 
 AnimalOutbox = OUTBOX_MODELS["animal"]

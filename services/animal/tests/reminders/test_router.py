@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from reptidex_common.models.animal import DueNotification, Enclosure, Reminder
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from ..husbandry.world import HANDLER_UP, READERS, World, assert_problem, matrix, ok_as
 
 DUE = (datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0).isoformat()

@@ -21,7 +21,7 @@ from reptidex_common.models.outbox import OUTBOX_MODELS
 from reptidex_common.redis import get_redis
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from .conftest import Party
 from .test_transfers import send
 from .world import ANY_MEMBER, CURATOR_UP, World, assert_problem, matrix, ok_as

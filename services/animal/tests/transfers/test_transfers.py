@@ -18,7 +18,7 @@ from reptidex_common.models.core import Vivarium
 from reptidex_common.models.outbox import OUTBOX_MODELS
 
 from ..conftest import AnimalFactory
-from ..conftest import TestSpecies as SpeciesFixture
+from ..conftest import SpeciesFixture as SpeciesFixture
 from .conftest import Party
 from .world import ANY_MEMBER, CURATOR_UP, World, assert_problem, matrix
 

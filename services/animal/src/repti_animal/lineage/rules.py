@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import literal, select, union
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.errors import UnprocessableEntity
@@ -50,25 +50,24 @@ async def _parent(session: AsyncSession, parent_id: uuid.UUID, field: str) -> Pa
     return ParentCandidate(*row)
 
 
+_ANCESTORS = text(
+    """
+    WITH RECURSIVE ancestors(id) AS (
+        SELECT unnest(CAST(:start AS uuid[]))
+        UNION
+        SELECT unnest(ARRAY[a.sire_id, a.dam_id])
+        FROM animal.animals a JOIN ancestors ON a.id = ancestors.id
+    )
+    SELECT 1 FROM ancestors WHERE id = :candidate LIMIT 1
+    """
+)
+
+
 async def is_ancestor(session: AsyncSession, candidate: uuid.UUID, of: list[uuid.UUID]) -> bool:
     """Whether `candidate` appears among the ancestors of (or is one of) the animals in `of`."""
     if not of:
         return False
-    seed = union(*(select(literal(animal_id).label("id")) for animal_id in of)).cte(
-        "ancestors", recursive=True
-    )
-    parents = (
-        select(Animal.sire_id.label("id"))
-        .join(seed, Animal.id == seed.c.id)
-        .where(Animal.sire_id.is_not(None))
-        .union(
-            select(Animal.dam_id.label("id"))
-            .join(seed, Animal.id == seed.c.id)
-            .where(Animal.dam_id.is_not(None))
-        )
-    )
-    ancestors = seed.union(parents.subquery().select())
-    found = await session.scalar(select(ancestors.c.id).where(ancestors.c.id == candidate).limit(1))
+    found = await session.scalar(_ANCESTORS, {"start": of, "candidate": candidate})
     return found is not None
 
 
