@@ -28,7 +28,7 @@ migrate: stack
 	@$(WITH_STACK) $(ALEMBIC) upgrade head
 
 seed: migrate
-	@$(WITH_STACK) uv run python -m repti_core.demo
+	@$(WITH_STACK) uv run python -m repti_core.demo && uv run python -m repti_animal.demo
 
 lint: setup
 	@uv run ruff check . && uv run ruff format --check .
