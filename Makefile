@@ -7,13 +7,17 @@ export PATH := $(HOME)/.local/bin:$(PATH)
 ALEMBIC := uv run alembic -c packages/common/alembic.ini
 WITH_STACK := set -a; . .data/stack.env; set +a;
 
-.PHONY: run test setup stack stack-down migrate seed lint typecheck format
+.PHONY: run test bench setup stack stack-down migrate seed lint typecheck format
 
 run: migrate seed
 	@$(WITH_STACK) uv run python scripts/run_all.py
 
 test: stack
 	@scripts/test.sh
+
+# Seeds 1,000,000 animals once (BENCH_ARGS=--reseed to redo), then load-tests repti-animal.
+bench: migrate
+	@$(WITH_STACK) uv run python -m bench.run $(BENCH_ARGS)
 
 setup:
 	@scripts/bootstrap.sh
