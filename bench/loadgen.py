@@ -1,6 +1,10 @@
 """An open-model load generator: requests start on a fixed arrival schedule, whether or not
 earlier ones have finished, and latency is measured from the scheduled start. A closed loop
 (wrk, a fixed pool of users) slows down with the server and hides queueing; this does not.
+
+The client speaks minimal HTTP/1.1 over kept-alive asyncio streams: a full-featured client
+costs more CPU per request than the server under test, and on a two-core machine the
+generator's own lag would be counted as server latency.
 """
 
 from __future__ import annotations
@@ -13,7 +17,60 @@ from dataclasses import dataclass, field
 
 import httpx
 
-RequestMaker = Callable[[httpx.AsyncClient, int], Awaitable[httpx.Response]]
+RequestMaker = Callable[[int], Awaitable[int]]
+
+
+class RawHttpPool:
+    """Kept-alive HTTP/1.1 connections to one server; a request is sent as prebuilt bytes."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host = host
+        self.port = port
+        self._idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+
+    @staticmethod
+    def build(method: str, path: str, headers: dict[str, str], body: bytes = b"") -> bytes:
+        lines = [f"{method} {path} HTTP/1.1", "Host: bench", f"Content-Length: {len(body)}"]
+        lines += [f"{name}: {value}" for name, value in headers.items()]
+        if body:
+            lines.append("Content-Type: application/json")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+    async def send(self, raw: bytes) -> int:
+        """Send one request and read the whole response; returns the status code."""
+        status_line = b""
+        while self._idle and not status_line:
+            # A kept-alive connection the server has since closed answers nothing: drop it.
+            reader, writer = self._idle.pop()
+            writer.write(raw)
+            status_line = await reader.readline()
+            if not status_line:
+                writer.close()
+        if not status_line:
+            reader, writer = await asyncio.open_connection(self.host, self.port)
+            writer.write(raw)
+            status_line = await reader.readline()
+        status = int(status_line.split(b" ", 2)[1])
+        length = 0
+        keep_alive = True
+        while (line := await reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.partition(b":")
+            lowered = name.strip().lower()
+            if lowered == b"content-length":
+                length = int(value)
+            elif lowered == b"connection" and value.strip().lower() == b"close":
+                keep_alive = False
+        await reader.readexactly(length)
+        if keep_alive:
+            self._idle.append((reader, writer))
+        else:
+            writer.close()
+        return status
+
+    async def close(self) -> None:
+        for _, writer in self._idle:
+            writer.close()
+        self._idle.clear()
 
 
 @dataclass
@@ -24,6 +81,7 @@ class Result:
     latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
+    failures: dict[str, int] = field(default_factory=dict)
 
     def percentile(self, p: float) -> float:
         if not self.latencies_ms:
@@ -53,7 +111,6 @@ TABLE_HEADER = (
 
 async def run_open_model(
     name: str,
-    client: httpx.AsyncClient,
     make_request: RequestMaker,
     *,
     rate: float,
@@ -69,15 +126,17 @@ async def run_open_model(
 
     async def one(index: int, scheduled: float, measured: bool) -> None:
         try:
-            response = await make_request(client, index)
-        except httpx.HTTPError:
+            status = await make_request(index)
+        except (OSError, ValueError, asyncio.IncompleteReadError) as exc:
+            reason = f"{type(exc).__name__}: {str(exc)[:80]}"
+            result.failures[reason] = result.failures.get(reason, 0) + 1
             if measured:
                 result.errors += 1
             return
         if not measured:
             return
-        result.statuses[response.status_code] = result.statuses.get(response.status_code, 0) + 1
-        if response.status_code != expected_status:
+        result.statuses[status] = result.statuses.get(status, 0) + 1
+        if status != expected_status:
             result.errors += 1
             return
         result.latencies_ms.append((loop.time() - scheduled) * 1000)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import platform
 import random
@@ -22,11 +23,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
 import psycopg
 
 from bench import seed
-from bench.loadgen import TABLE_HEADER, Result, run_open_model, wait_until_healthy
+from bench.loadgen import TABLE_HEADER, RawHttpPool, Result, run_open_model, wait_until_healthy
 from reptidex_common.auth.keys import load_or_create_signing_key
 from reptidex_common.auth.tokens import issue_access_token
 from reptidex_common.db.urls import libpq_url
@@ -154,26 +154,36 @@ SCENARIOS: list[Scenario] = [
 
 
 async def drive(
-    base_url: str, samples: list[Sample], duration: float, only: set[str] | None
+    port: int, samples: list[Sample], duration: float, only: set[str] | None
 ) -> list[Result]:
     results = []
-    limits = httpx.Limits(max_connections=400, max_keepalive_connections=400)
-    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=30) as client:
+    pool = RawHttpPool("127.0.0.1", port)
+    try:
         for name, rate, build in SCENARIOS:
             if only and not any(word in name for word in only):
                 continue
             rng = random.Random(name)
+            prepared = []
+            for sample in samples:
+                method, path, body = build(sample)
+                payload = json.dumps(body).encode() if body is not None else b""
+                prepared.append(RawHttpPool.build(method, path, sample.headers, payload))
 
             async def request(
-                client: httpx.AsyncClient, index: int, build=build, rng=rng
-            ) -> httpx.Response:
-                sample = samples[rng.randrange(len(samples))]
-                method, path, body = build(sample)
-                return await client.request(method, path, json=body, headers=sample.headers)
+                index: int, prepared: list[bytes] = prepared, rng: random.Random = rng
+            ) -> int:
+                return await pool.send(prepared[rng.randrange(len(prepared))])
 
-            result = await run_open_model(name, client, request, rate=rate, duration=duration)
-            print(result.row(), flush=True)
+            result = await run_open_model(name, request, rate=rate, duration=duration)
+            print(
+                result.row(),
+                dict(result.statuses),
+                result.failures if result.errors else "",
+                flush=True,
+            )
             results.append(result)
+    finally:
+        await pool.close()
     return results
 
 
@@ -215,7 +225,7 @@ def main() -> int:
         print(TABLE_HEADER, flush=True)
         results = asyncio.run(
             drive(
-                f"http://127.0.0.1:{animal_port}",
+                animal_port,
                 samples,
                 args.duration,
                 set(args.only) if args.only else None,
