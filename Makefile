@@ -41,4 +41,4 @@ format: setup
 	@uv run ruff check --fix . && uv run ruff format .
 
 typecheck: setup
-	@uv run mypy -p reptidex_common -p repti_core -p repti_animal -p repti_commerce -p repti_media -p repti_community -p repti_ops -p reptidex_gateway
+	@uv run mypy -p reptidex_common -p repti_core -p repti_animal -p repti_commerce -p repti_media -p repti_community -p repti_ops -p reptidex_gateway -p bench

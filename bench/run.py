@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +28,7 @@ import psycopg
 
 from bench import seed
 from bench.loadgen import TABLE_HEADER, RawHttpPool, Result, run_open_model, wait_until_healthy
+from repti_animal.lineage.coi import DEFAULT_GENERATIONS, inbreeding_coefficient
 from reptidex_common.auth.keys import load_or_create_signing_key
 from reptidex_common.auth.tokens import issue_access_token
 from reptidex_common.db.urls import libpq_url
@@ -125,47 +127,106 @@ def start(module: str, port: int, env: dict[str, str], workers: int) -> subproce
     )
 
 
-Scenario = tuple[str, float, Callable[[Sample], tuple[str, str, dict[str, object] | None]]]
+Build = Callable[[Sample], tuple[str, str, dict[str, object] | None]]
 
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    rate: float
+    build: Build
+    # "stored": animals whose COI the worker has already stored (as in production);
+    # "fresh": animals without one, so the COI is computed during the request.
+    samples: str = "all"
+
+
+# List and read are what breeders do all day: 200 req/s. Pedigrees and COI are opened far less
+# often; they run at 50 req/s, still a busy day for one service replica.
 SCENARIOS: list[Scenario] = [
-    (
+    Scenario(
         "animal list (50 per page)",
         200,
         lambda s: ("GET", f"/api/v1/animals?vivarium_id={s.vivarium_id}&limit=50", None),
     ),
-    ("one animal", 200, lambda s: ("GET", f"/api/v1/animals/{s.animal_id}", None)),
-    (
+    Scenario("one animal", 200, lambda s: ("GET", f"/api/v1/animals/{s.animal_id}", None)),
+    Scenario(
         "pedigree, 5 generations",
-        200,
+        50,
         lambda s: ("GET", f"/api/v1/animals/{s.animal_id}/pedigree?generations=5", None),
     ),
-    (
+    Scenario(
         "pedigree, 10 generations",
-        200,
+        50,
         lambda s: ("GET", f"/api/v1/animals/{s.animal_id}/pedigree?generations=10", None),
     ),
-    ("COI (10 generations)", 200, lambda s: ("GET", f"/api/v1/animals/{s.animal_id}/coi", None)),
-    (
+    Scenario(
+        "COI, stored (10 generations)",
+        200,
+        lambda s: ("GET", f"/api/v1/animals/{s.animal_id}/coi", None),
+        "stored",
+    ),
+    Scenario(
+        "COI, computed in the request",
+        50,
+        lambda s: ("GET", f"/api/v1/animals/{s.animal_id}/coi", None),
+        "fresh",
+    ),
+    Scenario(
         "what-if COI (10 generations)",
-        100,
+        50,
         lambda s: ("POST", "/api/v1/coi/what-if", {"sire_id": s.sire_id, "dam_id": s.dam_id}),
     ),
 ]
+STORED_SHARE = 0.5
+
+
+def store_cois(url: str, samples: list[Sample]) -> list[Sample]:
+    """Store COI for half of the samples with the service's own function, as its worker would."""
+    stored = samples[: int(len(samples) * STORED_SHARE)]
+    with psycopg.connect(libpq_url(url)) as conn:
+        for sample in stored:
+            rows = conn.execute(
+                """
+                WITH RECURSIVE up(id, depth) AS (
+                    SELECT %s::uuid, 0
+                    UNION
+                    SELECT p.pid, up.depth + 1 FROM up JOIN animal.animals a ON a.id = up.id
+                    CROSS JOIN LATERAL (VALUES (a.sire_id), (a.dam_id)) AS p(pid)
+                    WHERE up.depth < %s AND p.pid IS NOT NULL
+                )
+                SELECT a.id, a.sire_id, a.dam_id FROM animal.animals a WHERE a.id IN (SELECT id FROM up)
+                """,
+                (sample.animal_id, DEFAULT_GENERATIONS),
+            ).fetchall()
+            pedigree = {row[0]: (row[1], row[2]) for row in rows}
+            coi = inbreeding_coefficient(pedigree, uuid.UUID(sample.animal_id), DEFAULT_GENERATIONS)
+            conn.execute(
+                "UPDATE animal.animals SET coi = %s, coi_generations = %s, coi_computed_at = now() WHERE id = %s",
+                (coi, DEFAULT_GENERATIONS, sample.animal_id),
+            )
+        conn.execute(
+            "UPDATE animal.animals SET coi = NULL, coi_generations = NULL WHERE id = ANY(%s::uuid[])",
+            ([s.animal_id for s in samples[len(stored) :]],),
+        )
+    return stored
 
 
 async def drive(
-    port: int, samples: list[Sample], duration: float, only: set[str] | None
+    port: int, samples: list[Sample], stored: list[Sample], duration: float, only: set[str] | None
 ) -> list[Result]:
     results = []
     pool = RawHttpPool("127.0.0.1", port)
     try:
-        for name, rate, build in SCENARIOS:
-            if only and not any(word in name for word in only):
+        for scenario in SCENARIOS:
+            if only and not any(word in scenario.name for word in only):
                 continue
-            rng = random.Random(name)
+            rng = random.Random(scenario.name)
+            chosen = {"all": samples, "stored": stored, "fresh": samples[len(stored) :]}[
+                scenario.samples
+            ]
             prepared = []
-            for sample in samples:
-                method, path, body = build(sample)
+            for sample in chosen:
+                method, path, body = scenario.build(sample)
                 payload = json.dumps(body).encode() if body is not None else b""
                 prepared.append(RawHttpPool.build(method, path, sample.headers, payload))
 
@@ -174,7 +235,9 @@ async def drive(
             ) -> int:
                 return await pool.send(prepared[rng.randrange(len(prepared))])
 
-            result = await run_open_model(name, request, rate=rate, duration=duration)
+            result = await run_open_model(
+                scenario.name, request, rate=scenario.rate, duration=duration
+            )
             print(
                 result.row(),
                 dict(result.statuses),
@@ -213,20 +276,19 @@ def main() -> int:
     )
     core_port, animal_port = free_port(), free_port()
     env["JWKS_URL"] = f"http://127.0.0.1:{core_port}/.well-known/jwks.json"
-    settings = BaseServiceSettings(
-        _env_file=None,
-        **{k.lower(): v for k, v in env.items() if k in ("DATABASE_URL", "DATA_DIR")},
-    )
+    settings = BaseServiceSettings(_env_file=None, database_url=url, data_dir=Path(env["DATA_DIR"]))
     servers = [start("repti_core", core_port, env, 1), start("repti_animal", animal_port, env, 2)]
     try:
         wait_until_healthy(f"http://127.0.0.1:{core_port}/api/v1/health")
         wait_until_healthy(f"http://127.0.0.1:{animal_port}/api/v1/health")
         samples = load_samples(url, settings)
+        stored = store_cois(url, samples)
         print(TABLE_HEADER, flush=True)
         results = asyncio.run(
             drive(
                 animal_port,
                 samples,
+                stored,
                 args.duration,
                 set(args.only) if args.only else None,
             )
@@ -243,7 +305,8 @@ def main() -> int:
 
 def record(results: list[Result], args: argparse.Namespace) -> None:
     with psycopg.connect(libpq_url(seed.bench_url())) as conn:
-        animals = conn.execute("SELECT count(*) FROM animal.animals").fetchone()[0]
+        count = conn.execute("SELECT count(*) FROM animal.animals").fetchone()
+    animals = count[0] if count else 0
     command = "make bench" + (
         f" BENCH_ARGS='--duration {args.duration:g}'" if args.duration != 20 else ""
     )

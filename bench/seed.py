@@ -19,6 +19,7 @@ import random
 import sys
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -89,7 +90,10 @@ def breed_line(rng: random.Random, per_line: int, generations: int) -> list[Anim
 
 
 def copy_rows(
-    conn: psycopg.Connection, table: str, columns: list[str], rows: list[tuple[object, ...]]
+    conn: psycopg.Connection[tuple[object, ...]],
+    table: str,
+    columns: list[str],
+    rows: Sequence[Sequence[object]],
 ) -> None:
     with (
         conn.cursor() as cursor,
@@ -117,7 +121,9 @@ def seed(url: str, vivariums: int, per_line: int, generations: int) -> None:
                 "VALUES (%s, 'Ball python', 'Python regius', 'BP', 55, 60, 10)",
                 (species_id,),
             )
-        plan_id = conn.execute("SELECT id FROM core.plans WHERE code = 'collector'").fetchone()[0]
+        plan_row = conn.execute("SELECT id FROM core.plans WHERE code = 'collector'").fetchone()
+        assert plan_row is not None, "the plans are seeded by the migrations"
+        plan_id = plan_row[0]
         users, vivs, members, animals = [], [], [], []
         for number in range(vivariums):
             user_id, vivarium_id = uuid7(), uuid7()
@@ -187,7 +193,7 @@ def seed(url: str, vivariums: int, per_line: int, generations: int) -> None:
 def verify(url: str) -> None:
     """The rules the trigger would have enforced, checked over the whole table at once."""
     with psycopg.connect(libpq_url(url)) as conn:
-        broken = conn.execute(
+        broken_row = conn.execute(
             """
             SELECT count(*) FROM animal.animals c
             LEFT JOIN animal.animals s ON s.id = c.sire_id
@@ -195,7 +201,8 @@ def verify(url: str) -> None:
             WHERE (s.id IS NOT NULL AND (s.sex = 'female' OR s.hatch_date >= c.hatch_date))
                OR (d.id IS NOT NULL AND (d.sex = 'male' OR d.hatch_date >= c.hatch_date))
             """
-        ).fetchone()[0]
+        ).fetchone()
+    broken = broken_row[0] if broken_row else 0
     if broken:
         raise SystemExit(f"{broken} animals break the lineage rules")
 

@@ -11,7 +11,7 @@ step "ruff"
 ruff check .
 ruff format --check .
 step "mypy --strict"
-mypy -p reptidex_common -p repti_core -p repti_animal -p repti_commerce -p repti_media -p repti_community -p repti_ops -p reptidex_gateway
+mypy -p reptidex_common -p repti_core -p repti_animal -p repti_commerce -p repti_media -p repti_community -p repti_ops -p reptidex_gateway -p bench
 step "import contracts (services never import each other)"
 lint-imports
 step "container definitions (compose config, hadolint)"
