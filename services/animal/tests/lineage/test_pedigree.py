@@ -1,9 +1,14 @@
-"""GET /animals/{id}/pedigree through HTTP: shapes, depth, closed lines, privacy."""
+"""GET /animals/{id}/pedigree through HTTP: shapes, depth, closed lines, privacy.
+
+The answer is flat (`nodes` linked by `key`); `nest` turns it back into the tree it stands
+for where a test reads more naturally that way.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import Any
 
 import httpx
 import pytest
@@ -12,14 +17,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from reptidex_common.models.animal import Genotype
 from reptidex_common.models.animal_enums import GenotypeProof, GenotypeState, Visibility
 
-from .world import World, closed_line, walk
+from .world import World, closed_line, nest, walk
 
-PRIVATE_KEYS = {"private", "label", "generation"}
+PRIVATE_KEYS = {"key", "private", "label", "generation", "sire", "dam"}
 
 
 def url(animal_id: object, generations: int | None = None) -> str:
     query = f"?generations={generations}" if generations is not None else ""
     return f"/api/v1/animals/{animal_id}/pedigree{query}"
+
+
+def by_id(body: dict[str, Any], animal: Any) -> dict[str, Any]:
+    """The one node of `animal` (failing if it appears more or less than once)."""
+    [node] = [n for n in body["nodes"] if n.get("id") == str(animal.id)]
+    return node
 
 
 @pytest.mark.parametrize("generations", range(1, 11))
@@ -32,14 +43,31 @@ async def test_full_tree_of_every_depth(
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["generations"] == generations
-    assert body["animal"]["id"] == str(root.id)
-    per_generation = Counter(generation for generation, _ in walk(body["animal"]))
+    assert body["animal_id"] == body["root"] == str(root.id)
+    tree = nest(body)
+    assert tree["id"] == str(root.id)
+    per_generation = Counter(generation for generation, _ in walk(tree))
     # Every position of a full binary tree is filled, and nothing beyond the depth asked.
     assert per_generation == {g: 2**g for g in range(generations + 1)}
-    for generation, node in walk(body["animal"]):
+    for generation, node in walk(tree):
         assert node["generation"] == generation
         if generation == generations:
             assert (node["sire"], node["dam"]) == (None, None)
+    # ... while each of the two animals per generation is sent once.
+    assert len(body["nodes"]) == 1 + 2 * generations
+
+
+async def test_ten_generations_of_a_closed_line_are_far_smaller_than_the_tree(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    pairs = await closed_line(world, 11)
+    root = await world.male(sire=pairs[-1][0], dam=pairs[-1][1])
+    response = await client.get(url(root.id, 10), headers=world.headers("owner"))
+    body = response.json()
+    assert len(walk(nest(body))) == 2**11 - 1
+    assert len(body["nodes"]) == 21
+    assert len({node["key"] for node in body["nodes"]}) == 21
+    assert len(response.content) < 20_000
 
 
 async def test_default_depth_is_five_and_node_shape(
@@ -52,14 +80,18 @@ async def test_default_depth_is_five_and_node_shape(
     response = await client.get(url(root.id), headers=world.headers("keeper"))
     body = response.json()
     assert body["generations"] == 5
-    assert max(g for g, _ in walk(body["animal"])) == 5
-    node = body["animal"]
+    assert max(node["generation"] for node in body["nodes"]) == 5
+    assert max(g for g, _ in walk(nest(body))) == 5
+    [node] = [n for n in body["nodes"] if n["key"] == body["root"]]
+    assert node["key"] == node["id"] == str(root.id)
+    assert node["generation"] == 0
     assert node["name"] == "Aurora"
     assert node["morph"] == "Pastel Clown"
     assert node["sex"] == "female"
     assert node["access"] == "full"
     assert node["vivarium_id"] == str(world.vivarium.id)
     assert node["private"] is False
+    assert (node["sire"], node["dam"]) == (str(pairs[-1][0].id), str(pairs[-1][1].id))
     assert {"id", "display_id", "hatch_date", "visibility", "status", "genotype"} <= set(node)
 
 
@@ -78,14 +110,18 @@ async def test_missing_parents_are_null(client: httpx.AsyncClient, world: World)
     lonely = await world.female()
     child = await world.male(sire=sire)
     body = (await client.get(url(child.id), headers=world.headers("owner"))).json()
-    assert body["animal"]["sire"]["name"] == "Only sire"
-    assert body["animal"]["dam"] is None
-    assert body["animal"]["sire"]["sire"] is None
+    tree = nest(body)
+    assert tree["sire"]["name"] == "Only sire"
+    assert tree["dam"] is None
+    assert tree["sire"]["sire"] is None
+    assert len(body["nodes"]) == 2
     founder = (await client.get(url(lonely.id), headers=world.headers("owner"))).json()
-    assert (founder["animal"]["sire"], founder["animal"]["dam"]) == (None, None)
+    [only] = founder["nodes"]
+    assert (only["sire"], only["dam"]) == (None, None)
+    assert founder["root"] == only["key"]
 
 
-async def test_closed_line_repeats_the_shared_ancestor_on_both_sides(
+async def test_closed_line_sends_the_shared_ancestor_once_referenced_from_both_sides(
     client: httpx.AsyncClient, world: World
 ) -> None:
     grand_sire, grand_dam = await world.pair(name="Founder")
@@ -93,10 +129,31 @@ async def test_closed_line_repeats_the_shared_ancestor_on_both_sides(
     half_sister = await world.female(sire=grand_sire)
     child = await world.male(sire=brother, dam=half_sister)
     body = (await client.get(url(child.id, 3), headers=world.headers("owner"))).json()
-    sire_side = body["animal"]["sire"]["sire"]
-    dam_side = body["animal"]["dam"]["sire"]
-    assert sire_side["id"] == dam_side["id"] == str(grand_sire.id)
-    assert sire_side["generation"] == dam_side["generation"] == 2
+    shared = by_id(body, grand_sire)
+    assert shared["generation"] == 2
+    assert by_id(body, brother)["sire"] == by_id(body, half_sister)["sire"] == shared["key"]
+    assert shared["key"] == str(grand_sire.id)
+    # The nested view still finds it on both sides.
+    tree = nest(body)
+    assert tree["sire"]["sire"]["id"] == tree["dam"]["sire"]["id"] == str(grand_sire.id)
+
+
+async def test_a_parent_reached_by_a_shorter_path_is_linked_at_the_depth_limit(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    # The sire is also the dam's sire: at depth 1 the dam (generation 1) links to him, since
+    # he is in the answer anyway; her own dam is beyond the depth and stays out.
+    sire = await world.male(name="Patriarch")
+    granny = await world.female()
+    daughter = await world.female(sire=sire, dam=granny)
+    child = await world.male(sire=sire, dam=daughter)
+    body = (await client.get(url(child.id, 1), headers=world.headers("owner"))).json()
+    nest(body)
+    assert len(body["nodes"]) == 3
+    assert by_id(body, sire)["generation"] == by_id(body, daughter)["generation"] == 1
+    assert by_id(body, daughter)["sire"] == str(sire.id)
+    assert by_id(body, daughter)["dam"] is None
+    assert str(granny.id) not in json.dumps(body)
 
 
 async def test_genotypes_are_summarised(
@@ -114,7 +171,7 @@ async def test_genotypes_are_summarised(
     await db_session.flush()
     child = await world.female(sire=sire)
     body = (await client.get(url(child.id), headers=world.headers("owner"))).json()
-    assert body["animal"]["sire"]["genotype"] == [
+    assert nest(body)["sire"]["genotype"] == [
         {
             "trait_id": str(world.species.traits["Clown"].id),
             "trait": "Clown",
@@ -123,6 +180,7 @@ async def test_genotypes_are_summarised(
             "proof": "test_breeding",
         }
     ]
+    assert by_id(body, child)["genotype"] == []
 
 
 class TestPrivacy:
@@ -140,10 +198,20 @@ class TestPrivacy:
         child = await world.male(sire=secret_sire, dam=dam)
         response = await client.get(url(child.id), headers=world.headers("owner"))
         body = response.json()
-        sire = body["animal"]["sire"]
-        assert sire == {"private": True, "label": "private ancestor", "generation": 1}
+        tree = nest(body)
+        sire = tree["sire"]
+        assert sire == {
+            "key": "private-1",
+            "private": True,
+            "label": "private ancestor",
+            "generation": 1,
+            "sire": None,
+            "dam": None,
+        }
         assert set(sire) == PRIVATE_KEYS
-        assert body["animal"]["dam"]["name"] == "Own dam"
+        assert tree["dam"]["name"] == "Own dam"
+        # Root, dam and the placeholder: nothing behind the private sire.
+        assert len(body["nodes"]) == 3
         # Nothing about the private animal or what stands behind it leaks anywhere.
         text = response.text
         for hidden in (secret_sire, public_grand_sire):
@@ -151,6 +219,26 @@ class TestPrivacy:
             assert hidden.display_id not in text
         assert "Secretus" not in text
         assert "Publicus" not in text
+
+    async def test_each_occurrence_of_a_private_ancestor_has_its_own_key(
+        self, client: httpx.AsyncClient, world: World
+    ) -> None:
+        secret = await world.male(vivarium=world.other, name="Secretus")
+        brother = await world.male(sire=secret)
+        sister = await world.female(sire=secret)
+        child = await world.male(sire=brother, dam=sister)
+        response = await client.get(url(child.id), headers=world.headers("owner"))
+        body = response.json()
+        nest(body)
+        placeholders = [n for n in body["nodes"] if n["private"]]
+        assert sorted(n["key"] for n in placeholders) == ["private-1", "private-2"]
+        assert {by_id(body, brother)["sire"], by_id(body, sister)["sire"]} == {
+            "private-1",
+            "private-2",
+        }
+        assert all(set(n) == PRIVATE_KEYS and n["generation"] == 2 for n in placeholders)
+        assert str(secret.id) not in response.text
+        assert "Secretus" not in response.text
 
     async def test_lineage_only_and_public_ancestors_elsewhere_are_shown(
         self, client: httpx.AsyncClient, world: World
@@ -161,7 +249,7 @@ class TestPrivacy:
         )
         child = await world.male(dam=dam)
         body = (await client.get(url(child.id), headers=world.headers("keeper"))).json()
-        shown = body["animal"]["dam"]
+        shown = nest(body)["dam"]
         assert shown["name"] == "Lina"
         assert shown["visibility"] == "lineage_only"
         assert shown["access"] == "shared"
@@ -176,8 +264,9 @@ class TestPrivacy:
         child = await world.male(sire=secret_sire, vivarium=world.other)
         for actor in ("outsider", "admin", "support"):
             body = (await client.get(url(child.id), headers=world.headers(actor))).json()
-            assert body["animal"]["sire"]["name"] == "Secretus", actor
-            assert body["animal"]["sire"]["access"] == "full"
+            sire = nest(body)["sire"]
+            assert sire["name"] == "Secretus", actor
+            assert sire["access"] == "full"
 
     async def test_private_ancestor_in_own_vivarium_is_shown(
         self, client: httpx.AsyncClient, world: World
@@ -185,7 +274,7 @@ class TestPrivacy:
         sire = await world.male(name="Home private")
         child = await world.male(sire=sire)
         body = (await client.get(url(child.id), headers=world.headers("handler"))).json()
-        assert body["animal"]["sire"]["name"] == "Home private"
+        assert nest(body)["sire"]["name"] == "Home private"
 
     async def test_placeholder_is_keyed_exactly(
         self, client: httpx.AsyncClient, world: World
@@ -193,6 +282,15 @@ class TestPrivacy:
         secret = await world.female(vivarium=world.other, name="Hidden", morph="Banana")
         child = await world.male(dam=secret)
         body = (await client.get(url(child.id), headers=world.headers("owner"))).json()
-        assert json.dumps(body["animal"]["dam"]) == json.dumps(
-            {"private": True, "label": "private ancestor", "generation": 1}
+        assert by_id(body, child)["dam"] == "private-1"
+        [placeholder] = [n for n in body["nodes"] if n["private"]]
+        assert json.dumps(placeholder) == json.dumps(
+            {
+                "key": "private-1",
+                "private": True,
+                "label": "private ancestor",
+                "generation": 1,
+                "sire": None,
+                "dam": None,
+            }
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import uuid
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_animal.lineage.pedigree_schemas import PEDIGREE_JSON
 from reptidex_common.auth.passwords import hash_password
 from reptidex_common.models.animal import Animal
 from reptidex_common.models.animal_enums import Sex, Visibility
@@ -150,3 +152,43 @@ def walk(node: dict[str, Any] | None, generation: int = 0) -> list[tuple[int, di
     for parent in ("sire", "dam"):
         found += walk(node.get(parent), generation + 1)
     return found
+
+
+def nest(body: dict[str, Any]) -> dict[str, Any]:
+    """The flat pedigree as the nested tree it stands for: every occurrence of an ancestor
+    expanded in place, down to the requested generations.
+
+    Checks the flat shape on the way: it matches its schema, keys are unique, every node but
+    the root is referenced, placeholders exactly once, and each node's `generation` is the
+    shallowest one it occurs at.
+    """
+    PEDIGREE_JSON.validate_python(body)
+    nodes = {node["key"]: node for node in body["nodes"]}
+    assert len(nodes) == len(body["nodes"]), "duplicate keys"
+    assert nodes[body["root"]]["generation"] == 0
+    references = Counter(
+        parent for node in body["nodes"] for parent in (node["sire"], node["dam"]) if parent
+    )
+    for key, node in nodes.items():
+        if key == body["root"]:
+            continue
+        assert references[key] >= 1, f"{key} is not referenced"
+        if node["private"]:
+            assert references[key] == 1, f"{key} is referenced twice"
+        children = [n for n in body["nodes"] if key in (n["sire"], n["dam"])]
+        assert node["generation"] == 1 + min(c["generation"] for c in children), key
+        assert node["generation"] <= body["generations"]
+
+    def expand(key: str | None, generation: int) -> dict[str, Any] | None:
+        if key is None or generation > body["generations"]:
+            return None
+        node = nodes[key]
+        return {
+            **node,
+            "sire": expand(node["sire"], generation + 1),
+            "dam": expand(node["dam"], generation + 1),
+        }
+
+    tree = expand(body["root"], 0)
+    assert tree is not None
+    return tree

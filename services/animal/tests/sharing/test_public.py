@@ -17,7 +17,7 @@ from reptidex_common.models.animal_enums import (
 )
 from reptidex_common.settings import get_settings
 
-from ..lineage.world import ACTORS, World, matrix, walk
+from ..lineage.world import ACTORS, World, matrix, nest, walk
 
 EVERYONE = dict.fromkeys(ACTORS, 200)
 NOBODY = dict.fromkeys(ACTORS, 404)
@@ -146,16 +146,27 @@ async def test_public_pedigree_is_what_an_anonymous_visitor_may_see(
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["generations"] == 3
-    nodes = walk(body["animal"])
-    sire = body["animal"]["sire"]
+    assert body["root"] == body["animal_id"] == str(animal.id)
+    tree = nest(body)
+    sire = tree["sire"]
     assert sire["name"] == "Shared sire"
     assert sire["access"] == "shared"
     assert sire["vivarium_id"] is None
-    assert sire["sire"] == {"private": True, "label": "private ancestor", "generation": 2}
-    assert body["animal"]["dam"]["id"] == str(public_dam.id)
+    assert sire["sire"] == {
+        "key": "private-1",
+        "private": True,
+        "label": "private ancestor",
+        "generation": 2,
+        "sire": None,
+        "dam": None,
+    }
+    assert tree["dam"]["id"] == str(public_dam.id)
+    # Even the root, in the owner's own vivarium, is shown as a stranger sees it.
+    assert tree["access"] == "shared"
+    assert tree["vivarium_id"] is None
     assert "Home secret" not in response.text
     assert str(own_private_grand_sire.id) not in response.text
-    assert len(nodes) == 4
+    assert len(walk(tree)) == len(body["nodes"]) == 4
     assert (
         await client.get(profile_url(animal.id) + "/pedigree?generations=11")
     ).status_code == 422

@@ -5,15 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from repti_animal.animals.access import load_animal
 from repti_animal.lineage import coi_service, service
 from repti_animal.lineage.coi import MAX_GENERATIONS
+from repti_animal.lineage.pedigree_schemas import PEDIGREE_RESPONSES, pedigree_response
 from repti_animal.lineage.schemas import (
     CoiRead,
     DescendantsRead,
-    PedigreeRead,
     SiblingsRead,
     WhatIfRead,
     WhatIfRequest,
@@ -29,21 +29,22 @@ router = APIRouter(prefix="/api/v1", tags=["lineage"], responses=PROBLEM_RESPONS
 Generations = Query(ge=1, le=MAX_GENERATIONS, description="Pedigree depth (1 to 10)")
 
 
-@router.get("/animals/{animal_id}/pedigree", response_model=PedigreeRead)
+@router.get("/animals/{animal_id}/pedigree", responses=PEDIGREE_RESPONSES)
 async def pedigree(
     animal_id: uuid.UUID,
     principal: CurrentPrincipal,
     session: DbSession,
     generations: Annotated[int, Generations] = 5,
-) -> PedigreeRead:
-    """The animal and its ancestors as a nested tree (`sire`/`dam` on every node).
+) -> Response:
+    """The animal and its ancestors as a flat list of `nodes`, each animal once.
 
-    Private ancestors the caller may not see are `{"private": true, "label": "private
-    ancestor"}` and end their branch.
+    `sire`/`dam` hold the `key` of the parent's node; start from `root`. Private ancestors
+    the caller may not see are `{"private": true, "label": "private ancestor"}` nodes with a
+    fresh key per occurrence, and nothing behind them is included.
     """
     await load_animal(session, principal, animal_id, VivariumRole.keeper)
     viewer = await viewer_for(session, principal)
-    return await service.pedigree(session, animal_id, viewer, generations)
+    return pedigree_response(await service.pedigree(session, animal_id, viewer, generations))
 
 
 @router.get("/animals/{animal_id}/descendants", response_model=DescendantsRead)

@@ -62,22 +62,6 @@ class PrivateRelative(BaseModel):
     label: str
 
 
-class PedigreeNode(RelativeSummary):
-    # null: no parent recorded, or beyond the requested generations (see `generation`).
-    generation: int = Field(description="0 for the animal itself, 1 for its parents, ...")
-    sire: PedigreeNode | PrivatePedigreeNode | None = None
-    dam: PedigreeNode | PrivatePedigreeNode | None = None
-
-
-class PrivatePedigreeNode(PrivateRelative):
-    generation: int
-
-
-class PedigreeRead(BaseModel):
-    generations: int
-    animal: PedigreeNode
-
-
 class DescendantNode(RelativeSummary):
     generation: int = Field(description="1 for children, 2 for grandchildren, ...")
     # The parents' ids only when the caller may see them; a parent hidden from the caller is
@@ -154,6 +138,3 @@ class WhatIfRead(BaseModel):
     generations: int
     # Only the common ancestors the caller may see.
     common_ancestors: list[CommonAncestorRead]
-
-
-PedigreeNode.model_rebuild()

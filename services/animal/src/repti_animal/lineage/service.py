@@ -7,15 +7,14 @@ from collections import deque
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_animal.lineage import pedigree as pedigree_flat
 from repti_animal.lineage import repository
+from repti_animal.lineage.pedigree_schemas import PedigreeRead
 from repti_animal.lineage.repository import GenotypeRow, LineageRow
 from repti_animal.lineage.schemas import (
     DescendantNode,
     DescendantsRead,
-    PedigreeNode,
-    PedigreeRead,
     PrivateDescendant,
-    PrivatePedigreeNode,
     PrivateSibling,
     SharedParent,
     Sibling,
@@ -26,7 +25,6 @@ from repti_animal.lineage.summaries import summary_fields
 from repti_animal.lineage.visibility import Viewer
 from reptidex_common.models.animal import Animal
 
-PRIVATE_ANCESTOR = "private ancestor"
 PRIVATE_DESCENDANT = "private descendant"
 PRIVATE_SIBLING = "private sibling"
 # Upper bounds on what one answer may hold (a prolific sire can have thousands of offspring).
@@ -42,54 +40,17 @@ def _sees(viewer: Viewer, row: LineageRow, root: uuid.UUID) -> bool:
 async def pedigree(
     session: AsyncSession, animal_id: uuid.UUID, viewer: Viewer, generations: int
 ) -> PedigreeRead:
-    """A nested tree: `animal` with `sire` and `dam`, each with theirs, up to `generations`.
+    """The animal and its ancestors up to `generations`, flat: each shown animal once.
 
-    A private ancestor the caller may not see ends its branch as a placeholder: whatever
-    stands behind it stays hidden, even where it is public (it would tell who its parents are).
+    A private ancestor the caller may not see is a placeholder and nothing behind it is shown.
     """
     rows = await repository.ancestors(session, [animal_id], generations)
-
-    # First pass: which animals are actually shown, so genotypes are read for those only.
-    shown: set[uuid.UUID] = set()
-    stack = [(animal_id, 0)]
-    while stack:
-        node_id, generation = stack.pop()
-        row = rows.get(node_id)
-        if row is None or not _sees(viewer, row, animal_id):
-            continue
-        shown.add(node_id)
-        if generation < generations:
-            stack.extend((p, generation + 1) for p in (row.sire_id, row.dam_id) if p is not None)
+    shown = pedigree_flat.shown_generations(
+        rows, animal_id, generations, lambda row: _sees(viewer, row, animal_id)
+    )
+    # Genotypes of the shown animals only, in one query.
     genotypes = await repository.genotypes(session, shown)
-
-    built: dict[tuple[uuid.UUID, int], PedigreeNode | PrivatePedigreeNode] = {}
-
-    def node(
-        node_id: uuid.UUID | None, generation: int
-    ) -> PedigreeNode | PrivatePedigreeNode | None:
-        if node_id is None or generation > generations:
-            return None
-        key = (node_id, generation)
-        # A closed line repeats ancestors; the same (animal, generation) is built once.
-        if key in built:
-            return built[key]
-        row = rows[node_id]
-        result: PedigreeNode | PrivatePedigreeNode
-        if node_id not in shown:
-            result = PrivatePedigreeNode(label=PRIVATE_ANCESTOR, generation=generation)
-        else:
-            result = PedigreeNode(
-                **summary_fields(row, viewer, genotypes),
-                generation=generation,
-                sire=node(row.sire_id, generation + 1),
-                dam=node(row.dam_id, generation + 1),
-            )
-        built[key] = result
-        return result
-
-    root = node(animal_id, 0)
-    assert isinstance(root, PedigreeNode)
-    return PedigreeRead(generations=generations, animal=root)
+    return pedigree_flat.build(rows, animal_id, generations, shown, viewer, genotypes)
 
 
 async def descendants(

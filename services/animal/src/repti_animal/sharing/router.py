@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from repti_animal.animals.access import load_animal
 from repti_animal.lineage.coi import MAX_GENERATIONS
-from repti_animal.lineage.schemas import PedigreeRead
+from repti_animal.lineage.pedigree_schemas import PEDIGREE_RESPONSES, pedigree_response
 from repti_animal.sharing import qr, service
 from repti_animal.sharing.schemas import PublicProfile
 from reptidex_common.auth.dependencies import OptionalPrincipal
@@ -27,16 +27,16 @@ async def public_profile(animal_id: uuid.UUID, session: DbSession) -> PublicProf
     return await service.public_profile(session, animal_id)
 
 
-@router.get("/public/animals/{animal_id}/pedigree", response_model=PedigreeRead)
+@router.get("/public/animals/{animal_id}/pedigree", responses=PEDIGREE_RESPONSES)
 async def public_pedigree(
     animal_id: uuid.UUID,
     session: DbSession,
     generations: Annotated[
         int, Query(ge=1, le=MAX_GENERATIONS, description="Pedigree depth (1 to 10)")
     ] = 5,
-) -> PedigreeRead:
-    """A `public` animal's pedigree as an anonymous visitor sees it."""
-    return await service.public_pedigree(session, animal_id, generations)
+) -> Response:
+    """A `public` animal's pedigree as an anonymous visitor sees it (the same flat shape)."""
+    return pedigree_response(await service.public_pedigree(session, animal_id, generations))
 
 
 async def _authorize_qr(

@@ -8,8 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.lineage import repository as lineage_repository
 from repti_animal.lineage import service as lineage_service
-from repti_animal.lineage.schemas import GenotypeSummary, PedigreeRead, PrivateRelative
-from repti_animal.lineage.service import PRIVATE_ANCESTOR
+from repti_animal.lineage.pedigree import PRIVATE_ANCESTOR
+from repti_animal.lineage.pedigree_schemas import PedigreeRead
+from repti_animal.lineage.schemas import GenotypeSummary, PrivateRelative
 from repti_animal.lineage.visibility import ANONYMOUS
 from repti_animal.sharing import repository
 from repti_animal.sharing.exceptions import PublicAnimalNotFound
