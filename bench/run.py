@@ -238,12 +238,9 @@ async def drive(
             result = await run_open_model(
                 scenario.name, request, rate=scenario.rate, duration=duration
             )
-            print(
-                result.row(),
-                dict(result.statuses),
-                result.failures if result.errors else "",
-                flush=True,
-            )
+            print(result.row(), flush=True)
+            if result.errors:
+                print(f"  statuses {result.statuses}, failures {result.failures}", flush=True)
             results.append(result)
     finally:
         await pool.close()
@@ -307,9 +304,8 @@ def record(results: list[Result], args: argparse.Namespace) -> None:
     with psycopg.connect(libpq_url(seed.bench_url())) as conn:
         count = conn.execute("SELECT count(*) FROM animal.animals").fetchone()
     animals = count[0] if count else 0
-    command = "make bench" + (
-        f" BENCH_ARGS='--duration {args.duration:g}'" if args.duration != 20 else ""
-    )
+    duration = f" --duration {args.duration:g}" if args.duration != 20 else ""
+    command = f"make bench BENCH_ARGS='--write{duration}'"
     lines = [
         f"### repti-animal, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
