@@ -16,8 +16,7 @@ from .world import World, build_world
 @pytest.fixture
 async def world(
     db_session: AsyncSession,
-    make_user: Callable[..., Any],
     make_vivarium: Callable[..., Any],
     auth_headers: Callable[[User], dict[str, str]],
 ) -> World:
-    return await build_world(db_session, make_user, make_vivarium, auth_headers)
+    return await build_world(db_session, make_vivarium, auth_headers)

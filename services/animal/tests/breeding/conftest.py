@@ -14,12 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.models.animal import Animal
 from reptidex_common.models.animal_enums import Sex
-from reptidex_common.models.core import User, Vivarium
-from reptidex_common.models.enums import PlatformRole, VivariumRole
+from reptidex_common.models.core import User
+from reptidex_common.testing import matrix as cast
+from reptidex_common.testing.matrix import ACTORS
+from reptidex_common.testing.matrix import assert_problem as assert_problem  # re-exported
+from reptidex_common.testing.plugin import VivariumFactory
 
 from ..conftest import AnimalFactory, SpeciesFixture
 
-ACTORS = ("owner", "curator", "handler", "keeper", "outsider", "anonymous", "admin", "support")
 ANY_MEMBER = {"owner": 200, "curator": 200, "handler": 200, "keeper": 200, "outsider": 404,
               "anonymous": 401, "admin": 200, "support": 200}  # fmt: skip
 HANDLER_UP = {**ANY_MEMBER, "keeper": 403, "support": 403}
@@ -35,59 +37,33 @@ def matrix(rows: dict[str, int], success: int = 200) -> pytest.MarkDecorator:
     )
 
 
-def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status
-    assert body["detail"]
-    return body
-
-
 @dataclass
-class World:
-    vivarium: Vivarium
-    other: Vivarium
-    users: dict[str, User]
-    headers_for: Callable[[User], dict[str, str]]
+class World(cast.World):
     sire: Animal
     dam: Animal
-
-    def headers(self, actor: str = "owner") -> dict[str, str]:
-        if actor == "anonymous":
-            return {}
-        return self.headers_for(self.users[actor])
 
 
 @pytest.fixture
 async def world(
     db_session: AsyncSession,
-    make_user: Callable[..., Any],
-    make_vivarium: Callable[..., Any],
+    make_vivarium: VivariumFactory,
     auth_headers: Callable[[User], dict[str, str]],
     species: SpeciesFixture,
     make_animal: AnimalFactory,
 ) -> World:
-    users: dict[str, User] = {}
-    for actor in ("owner", "curator", "handler", "keeper", "outsider"):
-        users[actor] = await make_user(display_name=actor.title())
-    users["admin"] = await make_user(display_name="Admin", platform_role=PlatformRole.admin)
-    users["support"] = await make_user(display_name="Support", platform_role=PlatformRole.support)
-    vivarium = await make_vivarium(
-        users["owner"],
-        members={
-            users["curator"].id: VivariumRole.curator,
-            users["handler"].id: VivariumRole.handler,
-            users["keeper"].id: VivariumRole.keeper,
-        },
+    base = await cast.build_world(
+        db_session,
+        make_vivarium,
+        auth_headers,
+        names=None,
+        # Limits are tested on their own; here they would only get in the way.
+        overrides={"max_pairings": None, "max_animals": None},
     )
-    # Limits are tested on their own; here they would only get in the way.
-    vivarium.entitlement_overrides = {"max_pairings": None, "max_animals": None}
-    other = await make_vivarium(users["outsider"])
+    vivarium = base.vivarium
     sire = await make_animal(vivarium, species, sex=Sex.male, hatch_date=date(2020, 5, 1))
     dam = await make_animal(vivarium, species, sex=Sex.female, hatch_date=date(2019, 6, 1))
     await db_session.flush()
-    return World(vivarium, other, users, auth_headers, sire, dam)
+    return World(**vars(base), sire=sire, dam=dam)
 
 
 async def create_pairing(client: httpx.AsyncClient, world: World, **fields: Any) -> dict[str, Any]:

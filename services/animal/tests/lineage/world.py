@@ -5,49 +5,47 @@ Also small builders for pedigrees, so each test states only the family it needs.
 
 from __future__ import annotations
 
-import functools
-import uuid
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.lineage.pedigree_schemas import PEDIGREE_JSON
-from reptidex_common.auth.passwords import hash_password
 from reptidex_common.models.animal import Animal
 from reptidex_common.models.animal_enums import Sex, Visibility
 from reptidex_common.models.core import User, Vivarium
-from reptidex_common.models.enums import PlatformRole, VivariumRole
-from reptidex_common.testing.plugin import DEFAULT_PASSWORD
+from reptidex_common.testing import matrix as cast
+from reptidex_common.testing.matrix import ACTORS, matrix, quick_user
+from reptidex_common.testing.plugin import VivariumFactory
 
-ACTORS = ("owner", "curator", "handler", "keeper", "outsider", "anonymous", "admin", "support")
+__all__ = [
+    "ACTORS",
+    "ANY_MEMBER",
+    "EVERYONE",
+    "NOBODY",
+    "World",
+    "build_world",
+    "closed_line",
+    "matrix",
+    "nest",
+    "quick_user",
+    "walk",
+]
+
 ANY_MEMBER = {"owner": 200, "curator": 200, "handler": 200, "keeper": 200, "outsider": 404,
               "anonymous": 401, "admin": 200, "support": 200}  # fmt: skip
 EVERYONE = dict.fromkeys(ACTORS, 200)
 NOBODY = dict.fromkeys(ACTORS, 404)
 
 
-@functools.cache
-def _password_hash() -> str:
-    return hash_password(DEFAULT_PASSWORD)
-
-
 @dataclass
-class World:
-    vivarium: Vivarium  # "Gecko Grove": owner, curator, handler, keeper
-    other: Vivarium  # the outsider's own vivarium
-    users: dict[str, User]
-    headers_for: Callable[[User], dict[str, str]]
+class World(cast.World):
+    """The cast ("Gecko Grove" and the outsider's "Python Place"), able to hatch animals."""
+
     make_animal: Callable[..., Awaitable[Animal]]
     species: Any
-
-    def headers(self, actor: str) -> dict[str, str]:
-        if actor == "anonymous":
-            return {}
-        return self.headers_for(self.users[actor])
 
     async def animal(
         self,
@@ -79,56 +77,15 @@ class World:
         return await self.male(**fields), await self.female(**fields)
 
 
-async def quick_user(db_session: AsyncSession, **fields: Any) -> User:
-    user = User(
-        email=f"user-{uuid.uuid4().hex[:10]}@example.com",
-        password_hash=_password_hash(),
-        display_name=fields.pop("display_name", "Test Keeper"),
-        **fields,
-    )
-    db_session.add(user)
-    await db_session.flush()
-    return user
-
-
 async def build_world(
     db_session: AsyncSession,
-    make_vivarium: Callable[..., Any],
+    make_vivarium: VivariumFactory,
     auth_headers: Callable[[User], dict[str, str]],
     make_animal: Callable[..., Awaitable[Animal]],
     species: Any,
 ) -> World:
-    users: dict[str, User] = {}
-    for actor in ("owner", "curator", "handler", "keeper", "outsider"):
-        users[actor] = await quick_user(db_session, display_name=actor.title())
-    users["admin"] = await quick_user(db_session, platform_role=PlatformRole.admin)
-    users["support"] = await quick_user(db_session, platform_role=PlatformRole.support)
-    vivarium = await make_vivarium(
-        users["owner"],
-        name="Gecko Grove",
-        members={
-            users["curator"].id: VivariumRole.curator,
-            users["handler"].id: VivariumRole.handler,
-            users["keeper"].id: VivariumRole.keeper,
-        },
-    )
-    other = await make_vivarium(users["outsider"], name="Python Place")
-    return World(
-        vivarium=vivarium,
-        other=other,
-        users=users,
-        headers_for=auth_headers,
-        make_animal=make_animal,
-        species=species,
-    )
-
-
-def matrix(**expected: int) -> pytest.MarkDecorator:
-    """Parametrize (actor, expected status) over every actor; all eight must be given."""
-    assert set(expected) == set(ACTORS), set(ACTORS) ^ set(expected)
-    return pytest.mark.parametrize(
-        ("actor", "expected"), [(actor, expected[actor]) for actor in ACTORS]
-    )
+    base = await cast.build_world(db_session, make_vivarium, auth_headers)
+    return World(**vars(base), make_animal=make_animal, species=species)
 
 
 async def closed_line(world: World, generations: int, **fields: Any) -> list[tuple[Animal, Animal]]:

@@ -2,95 +2,42 @@
 
 from __future__ import annotations
 
-import functools
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
-import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.auth.passwords import hash_password
-from reptidex_common.models.core import User, Vivarium
-from reptidex_common.models.enums import PlatformRole, VivariumRole
-from reptidex_common.testing.plugin import DEFAULT_PASSWORD
+from reptidex_common.models.core import User
+from reptidex_common.testing import matrix as cast
+from reptidex_common.testing.matrix import ACTORS, World, assert_problem, matrix, ok_as, quick_user
+from reptidex_common.testing.plugin import VivariumFactory
 
-ACTORS = ("owner", "curator", "handler", "keeper", "outsider", "anonymous", "admin", "support")
-
-
-@dataclass
-class World:
-    vivarium: Vivarium
-    other: Vivarium  # the outsider's own vivarium
-    users: dict[str, User]
-    headers_for: Callable[[User], dict[str, str]]
-
-    def headers(self, actor: str) -> dict[str, str]:
-        if actor == "anonymous":
-            return {}
-        return self.headers_for(self.users[actor])
-
-    @property
-    def url(self) -> str:
-        return f"/api/v1/vivariums/{self.vivarium.id}"
-
-
-@functools.cache
-def _password_hash() -> str:
-    # Hashing with argon2 for every user would dominate the run time; nobody logs in here.
-    return hash_password(DEFAULT_PASSWORD)
-
-
-async def quick_user(db_session: AsyncSession, *, email: str | None = None, **fields: Any) -> User:
-    user = User(
-        email=email or f"user-{uuid.uuid4().hex[:10]}@example.com",
-        password_hash=_password_hash(),
-        display_name=fields.pop("display_name", "Test Keeper"),
-        **fields,
-    )
-    db_session.add(user)
-    await db_session.flush()
-    return user
+__all__ = [
+    "ACTORS",
+    "ANY_MEMBER",
+    "CURATOR_UP",
+    "OWNER_ONLY",
+    "World",
+    "assert_problem",
+    "build_world",
+    "matrix",
+    "ok_as",
+    "quick_user",
+]
 
 
 async def build_world(
     db_session: AsyncSession,
-    make_vivarium: Callable[..., Any],
+    make_vivarium: VivariumFactory,
     auth_headers: Callable[[User], dict[str, str]],
 ) -> World:
-    users: dict[str, User] = {}
-    for actor in ("owner", "curator", "handler", "keeper", "outsider"):
-        users[actor] = await quick_user(db_session, display_name=actor.title())
-    users["admin"] = await quick_user(
-        db_session, display_name="Admin", platform_role=PlatformRole.admin
-    )
-    users["support"] = await quick_user(
-        db_session, display_name="Support", platform_role=PlatformRole.support
-    )
-    vivarium = await make_vivarium(
-        users["owner"],
-        name="Gecko Grove",
-        members={
-            users["curator"].id: VivariumRole.curator,
-            users["handler"].id: VivariumRole.handler,
-            users["keeper"].id: VivariumRole.keeper,
-        },
-    )
-    # Seats are tested on their own; here they would only get in the way.
-    vivarium.entitlement_overrides = {"collaborators": None}
-    # The factory leaves settings empty; give it what the API would have.
-    vivarium.settings = {"animal_id_template": "{SPECIES}-{SEQ:03}", "default_species_id": None}
-    other = await make_vivarium(users["outsider"], name="Python Place")
-    await db_session.flush()
-    return World(vivarium=vivarium, other=other, users=users, headers_for=auth_headers)
-
-
-def matrix(**expected: int) -> pytest.MarkDecorator:
-    """Parametrize (actor, expected status) over every actor; all eight must be given."""
-    assert set(expected) == set(ACTORS), set(ACTORS) ^ set(expected)
-    return pytest.mark.parametrize(
-        ("actor", "expected"), [(actor, expected[actor]) for actor in ACTORS]
+    return await cast.build_world(
+        db_session,
+        make_vivarium,
+        auth_headers,
+        # Seats are tested on their own; here they would only get in the way.
+        overrides={"collaborators": None},
+        # The factory leaves settings empty; give it what the API would have.
+        settings={"animal_id_template": "{SPECIES}-{SEQ:03}", "default_species_id": None},
     )
 
 
@@ -99,17 +46,3 @@ ANY_MEMBER = {"owner": 200, "curator": 200, "handler": 200, "keeper": 200, "outs
               "anonymous": 401, "admin": 200, "support": 200}  # fmt: skip
 CURATOR_UP = {**ANY_MEMBER, "handler": 403, "keeper": 403, "support": 403}
 OWNER_ONLY = {**CURATOR_UP, "curator": 403}
-
-
-def ok_as(status: int, rows: dict[str, int]) -> dict[str, int]:
-    """The same row with the success status swapped (201, 204)."""
-    return {actor: status if code == 200 else code for actor, code in rows.items()}
-
-
-def assert_problem(response: Any, status: int) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status
-    assert body["detail"]
-    return body
