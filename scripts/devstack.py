@@ -25,8 +25,9 @@ PG_DIR = DATA / "postgres"
 PG_RUN = DATA / "run"
 REDIS_DIR = DATA / "redis"
 ENV_FILE = DATA / "stack.env"
-PG_PORT = int(os.environ.get("REPTIDEX_PG_PORT", "55432"))
-REDIS_PORT = int(os.environ.get("REPTIDEX_REDIS_PORT", "56379"))
+# Below Linux's ephemeral range (32768-60999), so an outgoing connection never holds them.
+PG_PORT = int(os.environ.get("REPTIDEX_PG_PORT", "25432"))
+REDIS_PORT = int(os.environ.get("REPTIDEX_REDIS_PORT", "26379"))
 DB_NAME = "reptidex"
 DB_USER = "reptidex"
 
