@@ -13,7 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.transfers.jobs import expire_due_transfers
 from reptidex_common.models.animal import Animal, Genotype, HusbandryLog, Transfer
-from reptidex_common.models.animal_enums import GenotypeState, LogKind, Sex, TransferStatus
+from reptidex_common.models.animal_enums import (
+    GenotypeState,
+    LogKind,
+    Sex,
+    TransferStatus,
+    Visibility,
+)
 from reptidex_common.models.core import Vivarium
 from reptidex_common.models.outbox import OUTBOX_MODELS
 
@@ -139,6 +145,47 @@ async def test_accept_moves_the_animal_with_its_history(
     }
     again = await client.post(f"{API}/{transfer_id}/accept", headers=third.headers)
     assert_problem(again, 409)
+
+
+async def test_receiver_never_sees_the_senders_private_parents_in_the_snapshot(
+    client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
+    make_animal: AnimalFactory,
+) -> None:  # fmt: skip
+    """The snapshot names a parent only to those who may see it, before and after accepting."""
+    sire = await make_animal(
+        world.vivarium, species, sex=Sex.male, display_id="SECRET-SIRE", name="Secret sire"
+    )
+    dam = await make_animal(
+        world.vivarium, species, sex=Sex.female, display_id="SHOWN-DAM",
+        visibility=Visibility.lineage_only,
+    )  # fmt: skip
+    animal = await make_animal(world.vivarium, species, sire=sire, dam=dam)
+    transfer_id = await pending(client, animal, third.vivarium, world.headers("owner"))
+
+    def parents(response: httpx.Response) -> dict[str, Any]:
+        assert response.status_code == 200, response.text
+        assert str(sire.id) not in response.text
+        assert "SECRET-SIRE" not in response.text
+        assert "Secret sire" not in response.text
+        found: dict[str, Any] = response.json()["snapshot"]["parents"]
+        return found
+
+    before = parents(await client.get(f"{API}/{transfer_id}", headers=third.headers))
+    assert before["sire"] == {"private": True, "label": "private ancestor"}
+    assert before["dam"]["display_id"] == "SHOWN-DAM"
+    incoming = await client.get(
+        API, params={"vivarium_id": str(third.vivarium.id)}, headers=third.headers
+    )
+    assert incoming.status_code == 200
+    assert "SECRET-SIRE" not in incoming.text
+    assert str(sire.id) not in incoming.text
+
+    accepted = await client.post(f"{API}/{transfer_id}/accept", headers=third.headers)
+    parents(accepted)
+    parents(await client.get(f"{API}/{transfer_id}", headers=third.headers))
+    # The sender's own record still names its own animals.
+    kept = await client.get(f"{API}/{transfer_id}", headers=world.headers("keeper"))
+    assert kept.json()["snapshot"]["parents"]["sire"]["display_id"] == "SECRET-SIRE"
 
 
 async def test_display_id_is_kept_when_free(

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.access import load_animal
 from repti_animal.animals.display_ids import next_display_id
+from repti_animal.animals.visibility import SeenAnimal, seen_animals
+from repti_animal.lineage.pedigree import PRIVATE_ANCESTOR
 from repti_animal.portability.repository import count_live_animals
 from repti_animal.transfers import repository
 from repti_animal.transfers.access import require_role, visible_sides
@@ -46,9 +49,47 @@ from reptidex_common.plans import Entitlement
 TRANSFER_TTL = timedelta(days=14)
 
 
-async def _read_many(session: AsyncSession, transfers: list[Transfer]) -> list[TransferRead]:
+def _snapshot_parents(snapshot: dict[str, Any]) -> dict[str, Any]:
+    parents: dict[str, Any] = snapshot.get("parents") or {}
+    return parents
+
+
+def _shown_snapshot(snapshot: dict[str, Any], seen: dict[uuid.UUID, SeenAnimal]) -> dict[str, Any]:
+    """The snapshot with each parent the caller may not see as a "private ancestor".
+
+    Both sides read the snapshot: the receiver must not learn the sender's private animals
+    from it, before accepting or after.
+    """
+    parents = _snapshot_parents(snapshot)
+    if not parents:
+        return snapshot
+
+    def shown(parent: dict[str, Any] | None) -> dict[str, Any] | None:
+        if parent is None:
+            return None
+        found = seen.get(uuid.UUID(parent["id"]))
+        if found is None or not found.visible:
+            return {"private": True, "label": PRIVATE_ANCESTOR}
+        return parent
+
+    return {**snapshot, "parents": {role: shown(p) for role, p in parents.items()}}
+
+
+async def _read_many(
+    session: AsyncSession, principal: Principal, transfers: list[Transfer]
+) -> list[TransferRead]:
     ids = {t.from_vivarium_id for t in transfers} | {t.to_vivarium_id for t in transfers}
     vivariums = await repository.vivariums_by_id(session, ids)
+    seen = await seen_animals(
+        session,
+        principal,
+        (
+            uuid.UUID(p["id"])
+            for t in transfers
+            for p in _snapshot_parents(t.snapshot or {}).values()
+            if p is not None
+        ),
+    )
 
     def summary(vivarium_id: uuid.UUID) -> VivariumSummary:
         v = vivariums[vivarium_id]
@@ -65,15 +106,15 @@ async def _read_many(session: AsyncSession, transfers: list[Transfer]) -> list[T
             created_at=t.created_at,
             expires_at=t.expires_at,
             responded_at=t.responded_at,
-            snapshot=t.snapshot,
+            snapshot=_shown_snapshot(t.snapshot or {}, seen),
         )
         for t in transfers
     ]
 
 
-async def _read(session: AsyncSession, transfer: Transfer) -> TransferRead:
+async def _read(session: AsyncSession, principal: Principal, transfer: Transfer) -> TransferRead:
     await session.refresh(transfer)  # server-side timestamps
-    return (await _read_many(session, [transfer]))[0]
+    return (await _read_many(session, principal, [transfer]))[0]
 
 
 async def check_animal_free(session: AsyncSession, animal: Animal) -> None:
@@ -115,7 +156,7 @@ async def create(session: AsyncSession, principal: Principal, body: TransferCrea
     session.add(transfer)
     await session.flush()
     queue_transfer_event(session, "requested", **_event_keys(transfer))
-    return await _read(session, transfer)
+    return await _read(session, principal, transfer)
 
 
 def _event_keys(transfer: Transfer) -> dict[str, uuid.UUID]:
@@ -134,7 +175,7 @@ async def get(session: AsyncSession, principal: Principal, transfer_id: uuid.UUI
     await visible_sides(
         session, principal, transfer.from_vivarium_id, transfer.to_vivarium_id, TransferNotFound()
     )
-    return (await _read_many(session, [transfer]))[0]
+    return (await _read_many(session, principal, [transfer]))[0]
 
 
 async def list_for(
@@ -144,7 +185,9 @@ async def list_for(
         access.vivarium.id, incoming=direction is Direction.incoming
     )
     rows, cursor = await keyset_page(session, statement, Transfer.id, page)
-    return TransferPage(items=await _read_many(session, list(rows)), next_cursor=cursor)
+    return TransferPage(
+        items=await _read_many(session, access.principal, list(rows)), next_cursor=cursor
+    )
 
 
 async def transferred_animals(
@@ -152,7 +195,9 @@ async def transferred_animals(
 ) -> TransferPage:
     statement = repository.accepted_transfers_from(access.vivarium.id)
     rows, cursor = await keyset_page(session, statement, Transfer.id, page)
-    return TransferPage(items=await _read_many(session, list(rows)), next_cursor=cursor)
+    return TransferPage(
+        items=await _read_many(session, access.principal, list(rows)), next_cursor=cursor
+    )
 
 
 async def _pending_for_action(
@@ -217,7 +262,7 @@ async def accept(
     transfer.snapshot = {**transfer.snapshot, "new_display_id": animal.display_id}
     queue_transfer_event(session, "accepted", **_event_keys(transfer))
     await session.flush()
-    return await _read(session, transfer)
+    return await _read(session, principal, transfer)
 
 
 async def decline(
@@ -227,7 +272,7 @@ async def decline(
     _respond(transfer, principal, TransferStatus.declined)
     queue_transfer_event(session, "declined", **_event_keys(transfer))
     await session.flush()
-    return await _read(session, transfer)
+    return await _read(session, principal, transfer)
 
 
 async def cancel(
@@ -237,4 +282,4 @@ async def cancel(
     _respond(transfer, principal, TransferStatus.canceled)
     queue_transfer_event(session, "canceled", **_event_keys(transfer))
     await session.flush()
-    return await _read(session, transfer)
+    return await _read(session, principal, transfer)
