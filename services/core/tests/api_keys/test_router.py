@@ -436,3 +436,46 @@ async def test_active_keys_are_capped(
     # A revoked key frees its slot.
     await client.delete(f"{URL}/{first['id']}", headers=auth_headers(user))
     await create_key(client, auth_headers(user))
+
+
+async def test_an_api_key_only_reads_in_core(
+    client: httpx.AsyncClient,
+    make_user: UserFactory,
+    make_vivarium: VivariumFactory,
+    auth_headers: Headers,
+    db_session: AsyncSession,
+) -> None:
+    # No scope covers accounts or tenancy, so a key (an embed key sits in public pages) must
+    # not rename its owner, invite people, end sessions or delete a vivarium.
+    owner = await make_user(display_name="Owner")
+    vivarium = await make_vivarium(owner)
+    for header in ("authorization", "x-api-key"):
+        secret = (await create_key(client, auth_headers(owner), scopes=["embed"]))["key"]
+        key = bearer(secret) if header == "authorization" else {"X-API-Key": secret}
+        attempts = [
+            ("PATCH", "/api/v1/users/me", {"display_name": "Pwned"}),
+            (
+                "POST",
+                f"/api/v1/vivariums/{vivarium.id}/invitations",
+                {"email": "friend@example.com", "role": "keeper"},
+            ),
+            ("POST", "/api/v1/auth/logout-all", None),
+            ("DELETE", f"/api/v1/vivariums/{vivarium.id}", None),
+        ]
+        for method, url, body in attempts:
+            response = await client.request(method, url, json=body, headers=key)
+            assert response.status_code == 403, response.text
+            assert response.headers["content-type"] == PROBLEM_JSON
+            assert response.json()["type"].endswith("/signed-in-user-required")
+        # Reading stays allowed.
+        assert (await client.get("/api/v1/auth/me", headers=key)).status_code == 200
+    await db_session.refresh(owner)
+    assert owner.display_name == "Owner"
+    assert (
+        await client.get(f"/api/v1/vivariums/{vivarium.id}", headers=auth_headers(owner))
+    ).status_code == 200
+    assert (
+        await client.get(
+            f"/api/v1/vivariums/{vivarium.id}/invitations", headers=auth_headers(owner)
+        )
+    ).json() == []
