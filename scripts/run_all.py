@@ -71,7 +71,12 @@ def commands() -> list[tuple[str, list[str], dict[str, str]]]:
     for service, port in SERVICES.items():
         uvicorn = [python, "-m", "uvicorn", f"repti_{service}.main:create_app", "--factory"]
         result.append(
-            (service, [*uvicorn, "--host", "127.0.0.1", "--port", str(port), "--no-access-log"], {})
+            (
+                service,
+                [*uvicorn, "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
+                # Browsers come through the gateway, which appends their address.
+                {"TRUSTED_PROXY_HOPS": "1"},
+            )
         )
     for index, service in enumerate(SERVICES, start=1):
         # Development runs beat inside each service's worker (-B); production runs it apart.
@@ -80,7 +85,7 @@ def commands() -> list[tuple[str, list[str], dict[str, str]]]:
         schedule = ["-s", str(ROOT / ".data" / f"beat-{service}")]
         metrics = {"WORKER_METRICS_PORT": str(WORKER_METRICS_BASE_PORT + index)}
         result.append((f"{service}-worker", [*worker, *options, *schedule], metrics))
-    # The gateway sets X-Forwarded-For itself and never trusts a client's copy.
+    # The gateway appends the client's address to X-Forwarded-For (TRUSTED_PROXY_HOPS=1 above).
     upstreams = {HOSTS[service]: f"http://127.0.0.1:{port}" for service, port in SERVICES.items()}
     gateway_env = {
         "GATEWAY_HOST": "127.0.0.1",

@@ -61,6 +61,11 @@ class BaseServiceSettings(BaseSettings):
     smtp_password: SecretStr | None = None
     smtp_starttls: bool = True
 
+    # How many proxies we own sit in front of the service and append to X-Forwarded-For
+    # (the gateway locally, the ALB in production: 1). 0 ignores the header, because whoever
+    # reaches a service directly writes it themselves and could dodge per-IP rate limits.
+    trusted_proxy_hops: int = Field(default=0, ge=0)
+
     http_timeout_seconds: float = Field(default=10.0, gt=0)
     cors_origins: list[str] = Field(
         default_factory=lambda: [

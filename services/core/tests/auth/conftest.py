@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_core.email.outbox import SEND_EMAIL_TASK
 from reptidex_common.models.outbox import OUTBOX_MODELS
+from reptidex_common.settings import get_settings
 
 CoreOutboxEvent = OUTBOX_MODELS["core"]
 SentEmails = Callable[[str], Awaitable[list[dict[str, Any]]]]
@@ -27,3 +28,9 @@ def sent_emails(db_session: AsyncSession) -> SentEmails:
         return [e.payload for e in events if e.payload["to"] == address]
 
     return read
+
+
+@pytest.fixture(autouse=True)
+def behind_one_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests speak as the gateway would: one trusted hop appends the client's address."""
+    monkeypatch.setattr(get_settings(), "trusted_proxy_hops", 1)

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from repti_core.auth import tokens as token_service
 from repti_core.auth.passwords import FORGOT_PER_ACCOUNT, FORGOT_PER_IP
 from repti_core.auth.service import LOGIN_PER_ACCOUNT, LOGIN_PER_IP
+from reptidex_common import ratelimit
 from reptidex_common.auth.api_keys import hash_token
 from reptidex_common.auth.keys import SigningKey
 from reptidex_common.auth.tokens import issue_access_token
@@ -339,6 +340,40 @@ async def test_login_is_rate_limited_per_ip(
         headers={"X-Forwarded-For": "198.51.100.8"},
     )
     assert elsewhere.status_code == 200
+
+
+async def test_a_spoofed_forwarded_for_does_not_dodge_the_ip_limit(
+    client: httpx.AsyncClient, make_user: UserFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = await make_user()
+
+    async def login(forwarded_for: str) -> httpx.Response:
+        return await client.post(
+            "/api/v1/auth/login",
+            json={"email": user.email, "password": "wrong-password-1"},
+            headers={"X-Forwarded-For": forwarded_for},
+        )
+
+    # Reached directly (no trusted proxy): the header is the client's own word and is ignored.
+    monkeypatch.setattr(get_settings(), "trusted_proxy_hops", 0)
+    for attempt in range(LOGIN_PER_IP.limit):
+        await ratelimit.reset(LOGIN_PER_ACCOUNT, user.email)
+        assert (await login(f"203.0.113.{attempt + 1}")).status_code == 401, attempt
+    await ratelimit.reset(LOGIN_PER_ACCOUNT, user.email)
+    assert (await login("203.0.113.250")).status_code == 429
+
+    # Behind one proxy, only the entry that proxy appended counts; a client's prepended
+    # entries do not.
+    await ratelimit.reset(LOGIN_PER_IP, "127.0.0.1")
+    monkeypatch.setattr(get_settings(), "trusted_proxy_hops", 1)
+    for attempt in range(LOGIN_PER_IP.limit):
+        await ratelimit.reset(LOGIN_PER_ACCOUNT, user.email)
+        response = await login(f"203.0.113.{attempt + 1}, 198.51.100.9")
+        assert response.status_code == 401, attempt
+    await ratelimit.reset(LOGIN_PER_ACCOUNT, user.email)
+    assert (await login("192.0.2.77, 198.51.100.9")).status_code == 429
+    await ratelimit.reset(LOGIN_PER_ACCOUNT, user.email)
+    assert (await login("198.51.100.10")).status_code == 401
 
 
 # --- password reset -------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from reptidex_common.auth.dependencies import CurrentPrincipal
 from reptidex_common.db.engine import DbSession
 from reptidex_common.errors import Unauthorized
 from reptidex_common.models.core import User
+from reptidex_common.settings import get_settings
 
 
 async def get_current_user(principal: CurrentPrincipal, session: DbSession) -> User:
@@ -26,11 +27,24 @@ CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
 def client_ip(request: Request) -> str:
-    # Behind the ALB/gateway the first X-Forwarded-For hop is the client.
-    forwarded = request.headers.get("x-forwarded-for", "")
-    if forwarded:
-        return forwarded.split(",")[0].strip()[:64]
-    return request.client.host if request.client else "unknown"
+    """The caller's address as our own proxies saw it (see `trusted_proxy_hops`).
+
+    Each trusted proxy appends the address it was reached from, so the client is the entry
+    that many places from the right; anything further left was written by the client.
+    """
+    peer = request.client.host if request.client else "unknown"
+    hops = get_settings().trusted_proxy_hops
+    if hops == 0:
+        return peer
+    entries = [
+        entry.strip()
+        for header in request.headers.getlist("x-forwarded-for")
+        for entry in header.split(",")
+        if entry.strip()
+    ]
+    if not entries:
+        return peer
+    return entries[max(len(entries) - hops, 0)][:64]
 
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
