@@ -224,6 +224,29 @@ async def test_shared_parents_elsewhere_can_be_linked(
     assert patched.status_code == 200, patched.text
 
 
+async def test_a_recorded_hidden_parent_keeps_its_hatch_date_to_itself(
+    client: httpx.AsyncClient,
+    world: World,
+    species: Any,
+    make_animal: AnimalFactory,
+) -> None:
+    """Moving the child's hatch date before a hidden parent's is refused without the date."""
+    sire = await make_animal(world.other, species, sex=Sex.male, hatch_date=date(2019, 5, 17))
+    child = await make_animal(world.vivarium, species, sire=sire, hatch_date=date(2021, 1, 1))
+    response = await client.patch(
+        f"{API}/{child.id}", json={"hatch_date": "2019-01-01"}, headers=world.owner
+    )
+    body = assert_problem(response, 422)
+    assert error_fields(body) == ["sire_id"]
+    assert "2019-05-17" not in response.text
+    assert str(sire.id) not in response.text
+    # Its own members still learn which date is in the way.
+    as_admin = await client.patch(
+        f"{API}/{child.id}", json={"hatch_date": "2019-01-01"}, headers=world.headers("admin")
+    )
+    assert "2019-05-17" in assert_problem(as_admin, 422)["detail"]
+
+
 async def test_parent_change_writes_the_outbox_event(
     client: httpx.AsyncClient,
     world: World,

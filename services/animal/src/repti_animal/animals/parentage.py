@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from repti_animal.animals.visibility import mask_unseen_parents
+from repti_animal.animals.visibility import mask_unseen_parents, seen_animals
 from repti_animal.lineage.rules import LineageViolation, check_parents
 from reptidex_common.auth.principal import Principal
 from reptidex_common.models.animal import Animal
@@ -72,14 +72,39 @@ async def check_parentage(
             if parent_id == animal_id:
                 role = field.removesuffix("_id")
                 raise LineageViolation(field, f"An animal cannot be its own {role}.")
-    await check_parents(
-        session,
-        animal_id=None,
-        species_id=species_id,
-        hatch_date=hatch_date,
-        sire_id=sire,
-        dam_id=dam,
-    )
+    recorded = {
+        field: parent_id
+        for field, parent_id in (("sire_id", sire), ("dam_id", dam))
+        if field not in linking and parent_id is not None
+    }
+    seen = await seen_animals(session, principal, recorded.values())
+    hidden = {
+        field
+        for field, parent_id in recorded.items()
+        if parent_id not in seen or not seen[parent_id].visible
+    }
+    try:
+        await check_parents(
+            session,
+            animal_id=None,
+            species_id=species_id,
+            hatch_date=hatch_date,
+            sire_id=sire,
+            dam_id=dam,
+        )
+    except LineageViolation as exc:
+        field = exc.extra["errors"][0]["field"]
+        if field not in hidden:
+            raise
+        # A parent recorded earlier that the caller may no longer see: its sex and species
+        # cannot have changed under its offspring, so only the hatch date can be in the way,
+        # and the refusal must not tell that parent's date.
+        role = field.removesuffix("_id")
+        raise LineageViolation(
+            field,
+            f"The {role} recorded for this animal is not older than this hatch date; "
+            "a parent must be older than its offspring.",
+        ) from None
     parents = [p for p in (sire, dam) if p is not None]
     if animal_id is not None and await descends_from(session, animal_id, parents):
         raise LineageViolation(
