@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 
 import httpx
 from fastapi import FastAPI
@@ -191,3 +191,32 @@ async def test_database_rule_failures_become_problems_not_500s(
     division = await client.post("/api/v1/out-of-range")
     assert division.status_code == 422
     assert "SELECT" not in division.text
+
+
+async def test_oversized_bodies_are_413_before_the_endpoint_runs(
+    client_for: Callable[[FastAPI], httpx.AsyncClient],
+) -> None:
+    client = client_for(_app())
+    huge = b'{"name": "' + b"x" * (2 * 1024 * 1024) + b'", "count": 1}'
+
+    declared = await client.post(
+        "/api/v1/things/1", content=huge, headers={"content-type": "application/json"}
+    )
+    assert declared.status_code == 413
+    assert declared.headers["content-type"] == "application/problem+json"
+    assert declared.json()["type"].endswith("/body-too-large")
+
+    async def chunks() -> AsyncIterator[bytes]:
+        # No Content-Length: the limit must hold while the body streams in.
+        for start in range(0, len(huge), 64 * 1024):
+            yield huge[start : start + 64 * 1024]
+
+    streamed = await client.post(
+        "/api/v1/things/1", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert streamed.status_code == 413
+    assert streamed.headers["content-type"] == "application/problem+json"
+    assert streamed.json()["type"].endswith("/body-too-large")
+
+    ok = await client.post("/api/v1/things/1", json={"name": "fine", "count": 1})
+    assert ok.status_code == 200

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from reptidex_common.auth.dependencies import auth_state
 from reptidex_common.auth.jwks import JwksSource, RemoteJwks
+from reptidex_common.body_limit import BodySizeLimitMiddleware
 from reptidex_common.db.engine import dispose_engine
 from reptidex_common.db.errors import install_database_error_handlers
 from reptidex_common.errors import PROBLEM_RESPONSES, install_error_handlers
@@ -108,6 +109,11 @@ def create_service_app(
     if service != LOGIN_SERVICE:
         _point_docs_login_at(app, token_url or f"{settings.public_core_url}/api/v1/auth/token")
 
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_request_body_bytes,
+        max_upload_bytes=settings.max_upload_body_bytes,
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

@@ -191,10 +191,18 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    titles = {404: "Not found", 405: "Method not allowed", 401: "Not authenticated"}
-    slug = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized"}.get(
-        exc.status_code, "http-error"
-    )
+    titles = {
+        404: "Not found",
+        405: "Method not allowed",
+        401: "Not authenticated",
+        413: "Content too large",
+    }
+    slug = {
+        404: "not-found",
+        405: "method-not-allowed",
+        401: "unauthorized",
+        413: "body-too-large",
+    }.get(exc.status_code, "http-error")
     return problem_response(
         exc.status_code,
         titles.get(exc.status_code, "Request failed"),

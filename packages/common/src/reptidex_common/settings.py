@@ -66,6 +66,10 @@ class BaseServiceSettings(BaseSettings):
     # reaches a service directly writes it themselves and could dodge per-IP rate limits.
     trusted_proxy_hops: int = Field(default=0, ge=0)
 
+    # Request body caps (413 above them): JSON and forms; file uploads (multipart, CSV).
+    max_request_body_bytes: int = Field(default=1024 * 1024, gt=0)
+    max_upload_body_bytes: int = Field(default=16 * 1024 * 1024, gt=0)
+
     http_timeout_seconds: float = Field(default=10.0, gt=0)
     cors_origins: list[str] = Field(
         default_factory=lambda: [
