@@ -150,3 +150,35 @@ class TestSiblings:
         assert any(item.get("id") == str(shared.id) for item in items)
         assert str(secret.id) not in response.text
         assert "Secret sib" not in response.text
+
+    async def test_nothing_is_walked_through_a_parent_the_caller_may_not_see(
+        self, client: httpx.AsyncClient, world: World
+    ) -> None:
+        """The other offspring of a private sire elsewhere stand behind it, as in a pedigree."""
+        secret_sire = await world.male(vivarium=world.other, name="Their sire")
+        dam = await world.female()
+        animal = await world.male(sire=secret_sire, dam=dam, name="Me")
+        behind = [
+            await world.female(
+                vivarium=world.other, sire=secret_sire, visibility=visibility, name=name
+            )
+            for visibility, name in (
+                (Visibility.public, "Public get"),
+                (Visibility.private, "Private get"),
+            )
+        ]
+        full = await world.female(sire=secret_sire, dam=dam, name="Full")
+        response = await client.get(siblings_url(animal.id), headers=world.headers("owner"))
+        assert response.status_code == 200, response.text
+        # Only the dam's line is walked; that the sire is shared is not the caller's to learn.
+        assert response.json()["items"] == [
+            {**response.json()["items"][0], "id": str(full.id), "kind": "half",
+             "shared_parent": "dam"},
+        ]  # fmt: skip
+        for hidden in (secret_sire, *behind):
+            assert str(hidden.id) not in response.text
+        assert "get" not in response.text
+        # Members of the sire's vivarium (and staff) see its line.
+        as_admin = await client.get(siblings_url(animal.id), headers=world.headers("admin"))
+        names = {item["name"]: item["kind"] for item in as_admin.json()["items"]}
+        assert names == {"Public get": "half", "Private get": "half", "Full": "full"}

@@ -214,18 +214,24 @@ def lock_descendants_sync(session: Session, root: uuid.UUID, generations: int) -
     return [StoredCoi(row.id, row.coi, row.coi_generations) for row in result]
 
 
-async def siblings(session: AsyncSession, animal: Animal, cap: int) -> list[LineageRow]:
-    """Animals sharing the sire or the dam of `animal` (without it), full siblings first."""
+async def siblings(
+    session: AsyncSession,
+    animal_id: uuid.UUID,
+    sire_id: uuid.UUID | None,
+    dam_id: uuid.UUID | None,
+    cap: int,
+) -> list[LineageRow]:
+    """Animals with this sire or this dam (without `animal_id` itself)."""
     shared = []
-    if animal.sire_id is not None:
-        shared.append(Animal.sire_id == animal.sire_id)
-    if animal.dam_id is not None:
-        shared.append(Animal.dam_id == animal.dam_id)
+    if sire_id is not None:
+        shared.append(Animal.sire_id == sire_id)
+    if dam_id is not None:
+        shared.append(Animal.dam_id == dam_id)
     if not shared:
         return []
     result = await session.execute(
         select(*_DETAIL_COLUMNS[:-1])
-        .where(or_(*shared), Animal.id != animal.id)
+        .where(or_(*shared), Animal.id != animal_id)
         .order_by(Animal.hatch_date.asc().nulls_last(), Animal.display_id, Animal.id)
         .limit(cap)
     )

@@ -131,17 +131,29 @@ async def _parents_visible(
     return seen
 
 
-def _kinship(animal: Animal, row: LineageRow) -> tuple[SiblingKind, SharedParent]:
-    same_sire = animal.sire_id is not None and row.sire_id == animal.sire_id
-    same_dam = animal.dam_id is not None and row.dam_id == animal.dam_id
+def _kinship(
+    sire_id: uuid.UUID | None, dam_id: uuid.UUID | None, row: LineageRow
+) -> tuple[SiblingKind, SharedParent]:
+    same_sire = sire_id is not None and row.sire_id == sire_id
+    same_dam = dam_id is not None and row.dam_id == dam_id
     if same_sire and same_dam:
         return SiblingKind.full, SharedParent.both
     return SiblingKind.half, SharedParent.sire if same_sire else SharedParent.dam
 
 
 async def siblings(session: AsyncSession, animal: Animal, viewer: Viewer) -> SiblingsRead:
-    """Full siblings (same sire and dam) first, then half siblings."""
-    rows = await repository.siblings(session, animal, MAX_SIBLINGS + 1)
+    """Full siblings (same sire and dam) first, then half siblings.
+
+    Only through parents the caller may see: a private parent's other offspring stand behind
+    it, as in a pedigree, and that a sibling shares it is not shown either.
+    """
+    parents = await repository.visibility_of(
+        session, [p for p in (animal.sire_id, animal.dam_id) if p is not None]
+    )
+    walkable = {p for p, (vivarium_id, vis) in parents.items() if viewer.may_see(vivarium_id, vis)}
+    sire_id = animal.sire_id if animal.sire_id in walkable else None
+    dam_id = animal.dam_id if animal.dam_id in walkable else None
+    rows = await repository.siblings(session, animal.id, sire_id, dam_id, MAX_SIBLINGS + 1)
     truncated = len(rows) > MAX_SIBLINGS
     rows = rows[:MAX_SIBLINGS]
     visible = [r for r in rows if viewer.may_see(r.vivarium_id, r.visibility)]
@@ -150,7 +162,7 @@ async def siblings(session: AsyncSession, animal: Animal, viewer: Viewer) -> Sib
     )
     items: list[Sibling | PrivateSibling] = []
     for row in rows:
-        kind, shared = _kinship(animal, row)
+        kind, shared = _kinship(sire_id, dam_id, row)
         if viewer.may_see(row.vivarium_id, row.visibility):
             items.append(
                 Sibling(**summary_fields(row, viewer, genotypes), kind=kind, shared_parent=shared)
