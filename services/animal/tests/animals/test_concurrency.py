@@ -1,4 +1,4 @@
-"""Concurrent creations never share a display id, nor slip past the plan limit.
+"""Concurrent writes never share a display id, slip past the plan limit, or close a cycle.
 
 Marked `worker`: the requests run on their own connections at the same time, so the data they
 need is committed for real and removed afterwards.
@@ -12,14 +12,17 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import String, cast, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.models.animal import Animal, DisplayIdCounter, Species, Trait
+from reptidex_common.models.animal_enums import Sex
 from reptidex_common.models.core import Membership, User, Vivarium
+from reptidex_common.models.outbox import OUTBOX_MODELS
 
 pytestmark = pytest.mark.worker
 API = "/api/v1/animals"
+Outbox = OUTBOX_MODELS["animal"]
 
 
 @pytest.fixture
@@ -32,19 +35,31 @@ async def committed(
     owner = await make_user()
     vivarium = await make_vivarium(owner)
     await db_session.commit()
+    # Read now: the rollback below expires every loaded object.
+    vivarium_id, owner_id, species_id = vivarium.id, owner.id, species.id
     try:
         yield owner, vivarium, species
     finally:
         await db_session.rollback()
-        await db_session.execute(delete(Animal).where(Animal.vivarium_id == vivarium.id))
+        animal_ids = select(cast(Animal.id, String)).where(Animal.vivarium_id == vivarium_id)
         await db_session.execute(
-            delete(DisplayIdCounter).where(DisplayIdCounter.vivarium_id == vivarium.id)
+            delete(Outbox).where(Outbox.payload["animal_id"].astext.in_(animal_ids))
         )
-        await db_session.execute(delete(Membership).where(Membership.vivarium_id == vivarium.id))
-        await db_session.execute(delete(Vivarium).where(Vivarium.id == vivarium.id))
-        await db_session.execute(delete(User).where(User.id == owner.id))
-        await db_session.execute(delete(Trait).where(Trait.species_id == species.id))
-        await db_session.execute(delete(Species).where(Species.id == species.id))
+        await db_session.execute(
+            update(Animal)
+            .where(Animal.vivarium_id == vivarium_id)
+            .values(sire_id=None, dam_id=None)
+            .execution_options(synchronize_session=False)
+        )
+        await db_session.execute(delete(Animal).where(Animal.vivarium_id == vivarium_id))
+        await db_session.execute(
+            delete(DisplayIdCounter).where(DisplayIdCounter.vivarium_id == vivarium_id)
+        )
+        await db_session.execute(delete(Membership).where(Membership.vivarium_id == vivarium_id))
+        await db_session.execute(delete(Vivarium).where(Vivarium.id == vivarium_id))
+        await db_session.execute(delete(User).where(User.id == owner_id))
+        await db_session.execute(delete(Trait).where(Trait.species_id == species_id))
+        await db_session.execute(delete(Species).where(Species.id == species_id))
         await db_session.commit()
 
 
@@ -66,3 +81,31 @@ async def test_parallel_creations_get_distinct_ids(
     ids = [r.json()["display_id"] for r in responses if r.status_code == 201]
     prefix = species.species.code_prefix
     assert sorted(ids) == [f"{prefix}-{n:03d}" for n in range(1, 9)]
+
+
+async def test_parallel_lineage_patches_cannot_close_a_cycle(
+    client: httpx.AsyncClient,
+    committed: tuple[User, Vivarium, Any],
+    auth_headers: Callable[[User], dict[str, str]],
+    db_session: AsyncSession,
+    make_animal: Callable[..., Any],
+) -> None:
+    """A.sire = B and B.sire = A at once: each check alone sees no cycle; one must lose."""
+    owner, vivarium, species = committed
+    a = await make_animal(vivarium, species, sex=Sex.male)
+    b = await make_animal(vivarium, species, sex=Sex.male)
+    await db_session.commit()
+    responses = await asyncio.gather(
+        client.patch(f"{API}/{a.id}", json={"sire_id": str(b.id)}, headers=auth_headers(owner)),
+        client.patch(f"{API}/{b.id}", json={"sire_id": str(a.id)}, headers=auth_headers(owner)),
+    )
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses == [200, 422], [r.text for r in responses]
+    loser = next(r for r in responses if r.status_code == 422)
+    assert loser.headers["content-type"].startswith("application/problem+json")
+    assert "own ancestor" in loser.json()["detail"]
+    rows = await db_session.execute(
+        select(Animal.id, Animal.sire_id).where(Animal.vivarium_id == vivarium.id)
+    )
+    sires = {row.id: row.sire_id for row in rows}
+    assert sum(sire is not None for sire in sires.values()) == 1, sires

@@ -28,6 +28,11 @@ async def lock_animal_count(session: AsyncSession, vivarium_id: uuid.UUID) -> No
     )
 
 
+async def species_of(session: AsyncSession, animal_id: uuid.UUID) -> uuid.UUID | None:
+    """The animal's species, read without a lock (it never changes after creation)."""
+    return await session.scalar(select(Animal.species_id).where(Animal.id == animal_id))
+
+
 async def count_unarchived(session: AsyncSession, vivarium_id: uuid.UUID) -> int:
     count = await session.scalar(
         select(func.count())

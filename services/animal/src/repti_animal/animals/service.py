@@ -30,6 +30,7 @@ from repti_animal.animals.schemas import (
 )
 from repti_animal.animals.visibility import seen_animals
 from repti_animal.genotypes.repository import genotype_of
+from repti_animal.lineage.rules import lock_lineage
 from reptidex_common.auth.dependencies import authorize_vivarium
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams
@@ -75,6 +76,8 @@ async def create(session: AsyncSession, principal: Principal, data: AnimalCreate
     species = await session.get(Species, data.species_id)
     if species is None:
         raise InvalidAnimalField("species_id", "There is no such species.")
+    if data.sire_id is not None or data.dam_id is not None:
+        await lock_lineage(session, species.id)
     await _within_animal_limit(session, vivarium_id)
     values = data.model_dump(exclude={"vivarium_id", "species_id", "display_id"})
     await _check_placement(session, vivarium_id, values)
@@ -134,9 +137,17 @@ async def _check_offspring_stay_valid(
         )
 
 
+# A change to any of these can break a lineage rule another writer is checking at once.
+_LINEAGE_FIELDS = frozenset({"sire_id", "dam_id", "sex", "hatch_date"})
+
+
 async def update(
     session: AsyncSession, principal: Principal, animal_id: uuid.UUID, data: AnimalUpdate
 ) -> AnimalAccess:
+    if data.model_fields_set & _LINEAGE_FIELDS:
+        species_id = await repository.species_of(session, animal_id)
+        if species_id is not None:
+            await lock_lineage(session, species_id)
     loaded = await load_animal(session, principal, animal_id, VivariumRole.handler, for_update=True)
     animal = loaded.animal
     if animal.archived_at is not None:

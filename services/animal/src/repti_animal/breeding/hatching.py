@@ -25,7 +25,7 @@ from repti_animal.breeding.exceptions import (
 from repti_animal.breeding.genotype_inheritance import Possibility, hatchling_possibilities
 from repti_animal.breeding.pairings import complete_by_offspring, today
 from repti_animal.breeding.schemas import GenotypeNote, HatchCreate, HatchlingCreate, HatchlingRead
-from repti_animal.lineage.rules import check_parents
+from repti_animal.lineage.rules import check_parents, lock_lineage
 from reptidex_common.auth.principal import Principal
 from reptidex_common.entitlements import enforce_limit
 from reptidex_common.models.animal import Animal, Clutch, Genotype, Pairing
@@ -132,6 +132,10 @@ async def _possibilities(
 async def hatch(
     session: AsyncSession, principal: Principal, clutch_id: uuid.UUID, data: HatchCreate
 ) -> list[HatchlingRead]:
+    species_id = await repository.clutch_species(session, clutch_id)
+    if species_id is not None:
+        # Before the clutch's row lock: lineage writers all take this lock first.
+        await lock_lineage(session, species_id)
     loaded = await load_clutch(session, principal, clutch_id, VivariumRole.handler, for_update=True)
     clutch = loaded.clutch
     entries = data.entries()

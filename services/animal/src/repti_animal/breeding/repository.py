@@ -111,6 +111,11 @@ async def pairing_has_clutches(session: AsyncSession, pairing_id: uuid.UUID) -> 
     return found is not None
 
 
+async def clutch_species(session: AsyncSession, clutch_id: uuid.UUID) -> uuid.UUID | None:
+    """The clutch's species, read without a lock (it never changes after creation)."""
+    return await session.scalar(select(Clutch.species_id).where(Clutch.id == clutch_id))
+
+
 async def clutch(
     session: AsyncSession, clutch_id: uuid.UUID, *, for_update: bool = False
 ) -> Clutch | None:

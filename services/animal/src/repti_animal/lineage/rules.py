@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.errors import UnprocessableEntity
@@ -26,6 +26,26 @@ class LineageViolation(UnprocessableEntity):
         super().__init__(
             message, extra={"errors": [{"field": field, "message": message, "type": "lineage"}]}
         )
+
+
+# Namespaces the advisory lock so it cannot collide with another domain's locks.
+_LINEAGE_LOCK = "animal.lineage:"
+
+
+async def lock_lineage(session: AsyncSession, species_id: uuid.UUID) -> None:
+    """Serialize writes of parentage, sex and hatch date within one species.
+
+    Each check (and the trigger) reads the committed pedigree; two transactions linking
+    A.sire = B and B.sire = A each see no cycle, and both would commit. Parents are always
+    of the animal's species, so a lock per species is enough. Take it before any row lock
+    on an animal, so every lineage writer locks in the same order. Released at commit or
+    rollback.
+    """
+    await session.execute(
+        select(
+            func.pg_advisory_xact_lock(func.hashtextextended(_LINEAGE_LOCK + str(species_id), 0))
+        )
+    )
 
 
 @dataclass(frozen=True)
