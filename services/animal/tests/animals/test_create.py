@@ -114,6 +114,22 @@ async def test_manual_display_id_is_unique_per_vivarium(
     assert elsewhere.status_code == 201
 
 
+async def test_manual_display_ids_compare_in_nfc(
+    client: httpx.AsyncClient, world: World, species: Any, db_session: AsyncSession
+) -> None:
+    """A decomposed `é` is the same id as a composed one, not a look-alike second id."""
+    composed = await client.post(
+        API, json=_new(world, species, display_id="Caf\u00e9-1"), headers=world.owner
+    )
+    assert composed.status_code == 201, composed.text
+    before = await count_animals(db_session)
+    decomposed = await client.post(
+        API, json=_new(world, species, display_id="Cafe\u0301-1"), headers=world.owner
+    )
+    assert assert_problem(decomposed, 409)["type"].endswith("display-id-taken")
+    assert await count_animals(db_session) == before
+
+
 async def test_plan_limit_counts_unarchived_animals(
     client: httpx.AsyncClient,
     world: World,
@@ -220,6 +236,11 @@ FUTURE = (date.today() + timedelta(days=7)).isoformat()
         ({"microchip": "9" * 41}, "body.microchip"),
         ({"display_id": "D" * 41}, "body.display_id"),
         ({"display_id": "   "}, "body.display_id"),
+        # Invisible characters: zero-width space, bidi override, BOM, no-break space.
+        ({"display_id": "CR-001\u200b"}, "body.display_id"),
+        ({"display_id": "CR-\u202e100"}, "body.display_id"),
+        ({"display_id": "\ufeffCR-001"}, "body.display_id"),
+        ({"display_id": "CR\u00a0001"}, "body.display_id"),
         ({"hatch_date": FUTURE}, "body.hatch_date"),
         ({"hatch_date": "2023-02-30"}, "body.hatch_date"),
         ({"acquisition_currency": "eur"}, "body.acquisition_currency"),

@@ -8,6 +8,7 @@ an upsert on `animal.display_id_counters`, so concurrent creations never get the
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from datetime import date
 
@@ -21,6 +22,24 @@ from reptidex_common.models.core import Vivarium
 DEFAULT_TEMPLATE = "{SPECIES}-{SEQ:03}"
 _FIELD = re.compile(r"\{(SPECIES|SEQ(?::0?(\d))?|YEAR|YY)\}")
 MAX_ATTEMPTS = 20
+
+
+def check_manual(value: str) -> str:
+    """A display id a person typed: NFC, and every character visible.
+
+    Zero-width characters, bidi overrides and other format, control, private-use or
+    unassigned code points (Unicode category C*), and separators other than the plain space,
+    would make two ids that look alike differ (`CR-001` and `CR-001` + U+200B), or make one
+    read as another. NFC makes a composed and a decomposed `é` the same id.
+    """
+    value = unicodedata.normalize("NFC", value)
+    for char in value:
+        category = unicodedata.category(char)
+        if category[0] == "C" or (category[0] == "Z" and char != " "):
+            raise ValueError(
+                f"must contain only visible characters and plain spaces (found U+{ord(char):04X})"
+            )
+    return value
 
 
 def render(template: str, *, prefix: str, seq: int, year: int) -> str:

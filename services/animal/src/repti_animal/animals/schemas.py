@@ -15,6 +15,7 @@ from pydantic import (
     model_validator,
 )
 
+from repti_animal.animals.display_ids import check_manual
 from repti_animal.genotypes.schemas import GenotypeRead
 from reptidex_common.db.pagination import Page
 from reptidex_common.models.animal_enums import AnimalStatus, Sex, Visibility
@@ -51,6 +52,7 @@ DisplayId = Annotated[
     StringConstraints(
         strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[^\x00-\x1f\x7f]+$"
     ),
+    AfterValidator(check_manual),
 ]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 PastDate = Annotated[date, AfterValidator(_not_in_future)]

@@ -7,8 +7,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_validator
 
+from repti_animal.animals.display_ids import check_manual
 from reptidex_common.db.pagination import Page
 from reptidex_common.models.animal_enums import (
     AnimalStatus,
@@ -169,7 +170,12 @@ class HatchlingCreate(BaseModel):
     ) = None
     # Manual override of the vivarium's template; unique per vivarium.
     display_id: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)] | None
+        Annotated[
+            str,
+            StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
+            AfterValidator(check_manual),
+        ]
+        | None
     ) = None
 
 

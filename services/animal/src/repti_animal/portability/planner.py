@@ -24,6 +24,7 @@ from repti_animal.portability.genotype_text import (
 )
 from repti_animal.portability.row_fields import (
     CellError,
+    parse_display_id,
     parse_hatch_date,
     parse_sex,
     parse_status,
@@ -170,7 +171,12 @@ def _read_row(
     animal = PlannedAnimal(
         row=record.row,
         id=uuid.uuid4(),
-        display_id=text("display_id"),
+        display_id=collector.cell(
+            record,
+            "display_id",
+            lambda v: parse_display_id(v, max_length=MAX_LENGTHS["display_id"]),
+            None,
+        ),
         name=text("name"),
         species=found,
         sex=collector.cell(record, "sex", parse_sex, Sex.unknown),

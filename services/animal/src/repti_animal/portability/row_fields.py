@@ -10,6 +10,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
+from repti_animal.animals.display_ids import check_manual
 from reptidex_common.models.animal_enums import AnimalStatus, Sex, Visibility
 
 E = TypeVar("E", bound=StrEnum)
@@ -70,6 +71,17 @@ def parse_hatch_date(value: str, *, today: date) -> date | None:
     if parsed > today:
         raise CellError(f"'{value}' is in the future.")
     return parsed
+
+
+def parse_display_id(value: str, *, max_length: int) -> str | None:
+    """A display id cell: the checks of the API's manual display id (`check_manual`)."""
+    text = parse_text(value, max_length=max_length)
+    if text is None:
+        return None
+    try:
+        return check_manual(text)
+    except ValueError as exc:
+        raise CellError(f"The display id {exc}.") from exc
 
 
 def parse_text(value: str, *, max_length: int) -> str | None:
