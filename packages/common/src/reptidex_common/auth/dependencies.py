@@ -174,7 +174,7 @@ class VivariumAccess:
         return self.role.at_least(minimum)
 
 
-def _staff_effective_role(principal: Principal) -> VivariumRole | None:
+def staff_effective_role(principal: Principal) -> VivariumRole | None:
     """Admins may do anything a owner may; support may look but not touch."""
     if principal.platform_role is PlatformRole.admin:
         return VivariumRole.herpetologist
@@ -204,7 +204,7 @@ async def authorize_vivarium(
     if principal.vivarium_id is not None and principal.vivarium_id != vivarium_id:
         row = None
     member_role: VivariumRole | None = row[1] if row else None
-    staff_role = _staff_effective_role(principal)
+    staff_role = staff_effective_role(principal)
     effective = max(
         (r for r in (member_role, staff_role) if r is not None), key=lambda r: r.rank, default=None
     )

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from repti_core.members import repository
 from repti_core.members.exceptions import CannotManageMember, LastOwner, MemberNotFound
 from repti_core.members.schemas import MemberRead
-from reptidex_common.auth.dependencies import VivariumAccess
+from reptidex_common.auth.dependencies import VivariumAccess, staff_effective_role
 from reptidex_common.models.core import Membership
 from reptidex_common.models.enums import VivariumRole
 
@@ -58,6 +58,20 @@ def _locked_target(memberships: Sequence[Membership], user_id: uuid.UUID) -> Mem
     raise MemberNotFound()
 
 
+def _actor_role(access: VivariumAccess, memberships: Sequence[Membership]) -> VivariumRole | None:
+    """The caller's role as the locked rows say, so a demotion committed meanwhile counts.
+
+    Staff keep the role their platform role gives them (folded into `access.role`).
+    """
+    staff = staff_effective_role(access.principal)
+    member = next((m.role for m in memberships if m.user_id == access.principal.user_id), None)
+    return max(
+        (role for role in (member, staff) if role is not None),
+        key=lambda role: role.rank,
+        default=None,
+    )
+
+
 def _ensure_another_owner(memberships: Sequence[Membership], leaving: Membership) -> None:
     if leaving.role is OWNER and sum(1 for m in memberships if m.role is OWNER) <= 1:
         raise LastOwner()
@@ -68,7 +82,7 @@ async def change_role(
 ) -> MemberRead:
     memberships = await repository.lock_memberships(session, access.vivarium.id)
     target = _locked_target(memberships, user_id)
-    if not _may_manage(access.role, target.role, role):
+    if not _may_manage(_actor_role(access, memberships), target.role, role):
         raise CannotManageMember()
     if role is not OWNER:
         _ensure_another_owner(memberships, target)
@@ -82,7 +96,7 @@ async def remove(session: AsyncSession, access: VivariumAccess, user_id: uuid.UU
     memberships = await repository.lock_memberships(session, access.vivarium.id)
     target = _locked_target(memberships, user_id)
     leaving_self = user_id == access.principal.user_id
-    if not leaving_self and not _may_manage(access.role, target.role, None):
+    if not leaving_self and not _may_manage(_actor_role(access, memberships), target.role, None):
         raise CannotManageMember()
     _ensure_another_owner(memberships, target)
     await session.delete(target)
