@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import String, cast, delete, select, update
+from sqlalchemy import String, cast, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.models.animal import Animal, DisplayIdCounter, Species, Trait
@@ -109,3 +109,36 @@ async def test_parallel_lineage_patches_cannot_close_a_cycle(
     )
     sires = {row.id: row.sire_id for row in rows}
     assert sum(sire is not None for sire in sires.values()) == 1, sires
+
+
+async def test_parallel_import_and_create_cannot_pass_the_plan_limit(
+    client: httpx.AsyncClient,
+    committed: tuple[User, Vivarium, Any],
+    auth_headers: Callable[[User], dict[str, str]],
+    db_session: AsyncSession,
+) -> None:
+    """Every way of adding animals takes the same lock, so one slot left admits only one."""
+    owner, vivarium, species = committed
+    vivarium.entitlement_overrides = {"max_animals": 1}
+    await db_session.commit()
+    code = species.species.code_prefix
+    csv = f"display_id,name,species,sex\nIMP-1,Imported,{code},male\n"
+    responses = await asyncio.gather(
+        client.post(
+            f"/api/v1/vivariums/{vivarium.id}/animals/import?dry_run=false",
+            content=csv.encode(),
+            headers={**auth_headers(owner), "Content-Type": "text/csv"},
+        ),
+        client.post(
+            API,
+            json={"vivarium_id": str(vivarium.id), "species_id": str(species.id)},
+            headers=auth_headers(owner),
+        ),
+    )
+    statuses = [r.status_code for r in responses]
+    assert sorted(s // 100 for s in statuses) == [2, 4], [r.text for r in responses]
+    assert all(s in (200, 201, 402) for s in statuses), [r.text for r in responses]
+    count = await db_session.scalar(
+        select(func.count()).select_from(Animal).where(Animal.vivarium_id == vivarium.id)
+    )
+    assert count == 1

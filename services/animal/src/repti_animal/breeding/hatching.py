@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.display_ids import next_display_id
+from repti_animal.animals.repository import lock_animal_count
 from repti_animal.breeding import repository
 from repti_animal.breeding.access import load_clutch
 from repti_animal.breeding.exceptions import (
@@ -149,7 +150,8 @@ async def hatch(
         dam_id=clutch.dam_id,
     )
     manual = await _check_manual_ids(session, clutch.vivarium_id, entries)
-    await repository.lock_vivarium_counter(session, clutch.vivarium_id, "animals")
+    # The same lock as every other way of adding animals to the vivarium.
+    await lock_animal_count(session, clutch.vivarium_id)
     current = await repository.count_kept_animals(session, clutch.vivarium_id)
     await enforce_limit(
         session, clutch.vivarium_id, Entitlement.max_animals, current, adding=len(entries)

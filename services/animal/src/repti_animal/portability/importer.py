@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.display_ids import next_display_id
+from repti_animal.animals.repository import lock_animal_count
 from repti_animal.lineage.rules import LineageViolation, check_parents
 from repti_animal.portability import repository
 from repti_animal.portability.csv_reader import decode_upload, read_records
@@ -53,6 +54,8 @@ async def _plan(session: AsyncSession, vivarium_id: uuid.UUID, data: bytes) -> I
 
 
 async def _enforce_plan_limit(session: AsyncSession, vivarium_id: uuid.UUID, adding: int) -> None:
+    # Serialized with every other way of adding animals, so two cannot both pass the limit.
+    await lock_animal_count(session, vivarium_id)
     current = await repository.count_live_animals(session, vivarium_id)
     await enforce_limit(session, vivarium_id, Entitlement.max_animals, current, adding=adding)
 

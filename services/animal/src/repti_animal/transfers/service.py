@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.access import load_animal
 from repti_animal.animals.display_ids import next_display_id
+from repti_animal.animals.repository import lock_animal_count
 from repti_animal.animals.visibility import SeenAnimal, seen_animals
 from repti_animal.lineage.pedigree import PRIVATE_ANCESTOR
 from repti_animal.portability.repository import count_live_animals
@@ -236,9 +237,12 @@ async def accept(
     session: AsyncSession, principal: Principal, transfer_id: uuid.UUID
 ) -> TransferRead:
     transfer, receiver = await _pending_for_action(session, principal, transfer_id, receiving=True)
+    receiver_id = receiver.vivarium.id
+    # The same lock as every other way of adding animals to the vivarium; taken before the
+    # animal's row lock, as creation takes it before linking (and key-share locking) a parent.
+    await lock_animal_count(session, receiver_id)
     animal = await session.get(Animal, transfer.animal_id, with_for_update=True)
     assert animal is not None  # animals are archived, never deleted
-    receiver_id = receiver.vivarium.id
     await enforce_limit(
         session,
         receiver_id,
