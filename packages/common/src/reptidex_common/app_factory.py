@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from reptidex_common.auth.dependencies import auth_state
 from reptidex_common.auth.jwks import JwksSource, RemoteJwks
+from reptidex_common.auth.key_policy import READ_ONLY_KEYS, ApiKeyPolicy, api_key_guard
 from reptidex_common.body_limit import BodySizeLimitMiddleware
 from reptidex_common.db.engine import dispose_engine
 from reptidex_common.db.errors import install_database_error_handlers
@@ -65,6 +66,7 @@ def create_service_app(
     jwks: JwksSource | None = None,
     on_startup: Sequence[LifespanHook] = (),
     token_url: str | None = None,
+    api_key_policy: ApiKeyPolicy = READ_ONLY_KEYS,
 ) -> FastAPI:
     """`token_url`: where /docs' Authorize button logs in (default: core's public URL)."""
     settings = get_settings()
@@ -94,6 +96,7 @@ def create_service_app(
         openapi_url="/openapi.json",
         generate_unique_id_function=operation_id,
         responses=PROBLEM_RESPONSES,
+        dependencies=[Depends(api_key_guard(api_key_policy))],
     )
     install_error_handlers(app)
     install_database_error_handlers(app)

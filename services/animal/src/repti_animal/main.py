@@ -19,9 +19,19 @@ from repti_animal.reminders.router import router as reminders_router
 from repti_animal.sharing.router import router as sharing_router
 from repti_animal.transfers.router import router as transfers_router
 from reptidex_common.app_factory import create_service_app
+from reptidex_common.auth.api_keys import ApiKeyScope
+from reptidex_common.auth.key_policy import ApiKeyPolicy
 from reptidex_common.auth.whoami import whoami_router
 
 DESCRIPTION = "Animals and breeding: species and traits, animals, genotypes, lineage and pedigrees, inbreeding coefficients, the genetics calculator, pairings, clutches and hatchlings, husbandry logs, care reminders, enclosures, CSV import and export, sharing, transfers and leases."
+
+
+# An integration reads the collection with `animals:read` and writes with `animals:write`;
+# an embed key (or any other) gets nothing here beyond the public endpoints' anonymous access.
+API_KEY_POLICY = ApiKeyPolicy(
+    read_scopes=frozenset({ApiKeyScope.animals_read.value}),
+    write_scopes=frozenset({ApiKeyScope.animals_write.value}),
+)
 
 
 def create_app() -> FastAPI:
@@ -30,6 +40,7 @@ def create_app() -> FastAPI:
         SERVICE,
         title="ReptiDex Animal API",
         description=DESCRIPTION,
+        api_key_policy=API_KEY_POLICY,
         routers=[
             whoami_router(),
             catalogue_router,

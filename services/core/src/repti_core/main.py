@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import FastAPI
 
 from repti_core import jwks
 from repti_core.api_keys.router import router as api_keys_router
-from repti_core.auth.dependencies import api_keys_only_read
 from repti_core.auth.router import router as auth_router
 from repti_core.config import SERVICE, get_signing_key
 from repti_core.feature_flags.router import router as feature_flags_router
@@ -22,27 +21,6 @@ from reptidex_common.app_factory import create_service_app
 from reptidex_common.auth.jwks import StaticJwks
 
 
-def api_router() -> APIRouter:
-    """Every core route; an API key may only read through any of them."""
-    api = APIRouter(dependencies=[Depends(api_keys_only_read)])
-    for router in (
-        jwks.router,
-        auth_router,
-        api_keys_router,
-        plans_router,
-        feature_flags_router,
-        users_router,
-        vivariums_router,
-        members_router,
-        vivarium_invitations_router,
-        invitations_router,
-        vivarium_partnerships_router,
-        partnerships_router,
-    ):
-        api.include_router(router)
-    return api
-
-
 def create_app() -> FastAPI:
     return create_service_app(
         SERVICE,
@@ -50,5 +28,20 @@ def create_app() -> FastAPI:
         description="Accounts, vivariums, members, invitations, partnerships, plans, API keys and feature flags.",
         # Core verifies its own tokens with its own public key; no HTTP round trip to itself.
         jwks=StaticJwks(get_signing_key().jwks()),
-        routers=[api_router()],
+        # API keys may only read in core (the common default policy): no scope covers
+        # accounts, vivariums or members, and embed keys sit in public pages.
+        routers=[
+            jwks.router,
+            auth_router,
+            api_keys_router,
+            plans_router,
+            feature_flags_router,
+            users_router,
+            vivariums_router,
+            members_router,
+            vivarium_invitations_router,
+            invitations_router,
+            vivarium_partnerships_router,
+            partnerships_router,
+        ],
     )

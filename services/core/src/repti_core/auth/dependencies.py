@@ -7,8 +7,6 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from repti_core.auth import repository
-from repti_core.auth.exceptions import SignedInUserRequired
-from reptidex_common.auth.api_keys import KEY_PREFIX
 from reptidex_common.auth.dependencies import CurrentPrincipal
 from reptidex_common.db.engine import DbSession
 from reptidex_common.errors import Unauthorized
@@ -45,22 +43,3 @@ def client_ip(request: Request) -> str:
     if not entries:
         return peer
     return entries[max(len(entries) - hops, 0)][:64]
-
-
-READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-async def api_keys_only_read(request: Request) -> None:
-    """Core's writes (accounts, vivariums, members, invitations, ...) need a signed-in user.
-
-    No API key scope covers them, and embed keys sit in public pages, so a key may only read
-    here. Which credential is used mirrors `get_optional_principal`: the bearer, else X-API-Key.
-    """
-    if request.method in READ_METHODS:
-        return
-    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
-    token = credentials.strip() if scheme.lower() == "bearer" and credentials.strip() else None
-    if token is None:
-        token = request.headers.get("x-api-key", "")
-    if token.startswith(KEY_PREFIX):
-        raise SignedInUserRequired()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from reptidex_common.errors import (
     BadRequest,
     Conflict,
-    Forbidden,
     Gone,
     Unauthorized,
     UnprocessableEntity,
@@ -146,14 +145,4 @@ class MailedTokenUsed(Gone):
     def __init__(self, what: str) -> None:
         super().__init__(
             f"This {what} link was already used. Request a new one if you still need it."
-        )
-
-
-class SignedInUserRequired(Forbidden):
-    type_slug = "signed-in-user-required"
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Accounts, vivariums, members and invitations are changed by a signed-in user; "
-            "an API key may only read here."
         )
