@@ -209,3 +209,47 @@ async def test_export_matrix(
 ) -> None:
     response = await client.get(export_url(world.vivarium.id, "csv"), headers=world.headers(actor))
     assert response.status_code == expected, response.text
+
+
+async def test_csv_export_guards_formula_cells_and_reimports_them_verbatim(
+    client: httpx.AsyncClient,
+    world: World,
+    species: SpeciesFixture,
+    make_animal: AnimalFactory,
+    make_vivarium: Callable[..., Any],
+    db_session: AsyncSession,
+) -> None:
+    """Cells a spreadsheet would evaluate (=, +, -, @) get a leading ' that import removes."""
+    hostile = {
+        "name": '=HYPERLINK("http://evil.example","click")',
+        "morph": "+cmd|' /C calc'!A0",
+        "microchip": "@SUM(1+1)",
+        "notes": "-2+3",
+    }
+    await make_animal(world.vivarium, species, display_id="EVIL", **hostile)
+    await make_animal(world.vivarium, species, display_id="QUOTED", name="'=already quoted")
+    await make_animal(world.vivarium, species, display_id="PLAIN", name="it's fine")
+    await db_session.flush()
+    response = await client.get(export_url(world.vivarium.id, "csv"), headers=world.owner)
+    assert response.status_code == 200, response.text
+    by_id = {r["display_id"]: r for r in rows_of(response.text)}
+    for field, value in hostile.items():
+        assert by_id["EVIL"][field] == "'" + value
+    assert by_id["QUOTED"]["name"] == "''=already quoted"
+    assert by_id["PLAIN"]["name"] == "it's fine"
+
+    fresh = await make_vivarium(world.users["owner"])
+    imported = await client.post(
+        f"/api/v1/vivariums/{fresh.id}/animals/import?dry_run=false",
+        content=response.content,
+        headers={**world.headers("owner"), "Content-Type": "text/csv"},
+    )
+    assert imported.status_code == 201, imported.text
+    copies = {
+        a.display_id: a
+        for a in await db_session.scalars(select(Animal).where(Animal.vivarium_id == fresh.id))
+    }
+    for field, value in hostile.items():
+        assert getattr(copies["EVIL"], field) == value
+    assert copies["QUOTED"].name == "'=already quoted"
+    assert copies["PLAIN"].name == "it's fine"

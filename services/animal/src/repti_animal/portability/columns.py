@@ -21,6 +21,12 @@ a pedigree).
 | notes      | free text                                                                             |
 | genotype   | genes separated by ";" (or ","): "Clown; het Piebald; 66% het Albino; Super Pastel"  |
 
+Formula guard: a cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+`@`, a tab or a carriage return, e.g. a name `=HYPERLINK(...)`) is exported with a leading `'`,
+which spreadsheets show as text and do not evaluate; so is a cell that already starts with
+`'` followed by such a character. Import removes exactly that one `'` again, so an exported
+file re-imports to the same values (OWASP's advice on CSV injection).
+
 Genotype entries: `<trait>` is visual, `het <trait>` (or `100% het <trait>`) a proven het of a
 recessive gene, `50% het <trait>` / `66% het <trait>` / `pos het <trait>` (50 %) a possible het,
 `super <trait>` or the super form's own name ("Ivory") the homozygous form. Traits are matched
@@ -56,6 +62,26 @@ MAX_LENGTHS: dict[str, int] = {
     "notes": 10_000,
     "genotype": 1_000,
 }
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _looks_guarded(value: str) -> bool:
+    """Whether `value` would need (or already carries) the formula guard."""
+    return value.startswith(_FORMULA_STARTS) or (
+        value.startswith("'") and _looks_guarded(value[1:])
+    )
+
+
+def guard_formula(value: str) -> str:
+    """The cell as exported: a leading `'` where a spreadsheet would see a formula."""
+    return "'" + value if _looks_guarded(value) else value
+
+
+def unguard_formula(value: str) -> str:
+    """The inverse of `guard_formula`, applied to every imported cell."""
+    return value[1:] if value.startswith("'") and _looks_guarded(value[1:]) else value
+
 
 _SEPARATORS = re.compile(r"[\s\-]+")
 

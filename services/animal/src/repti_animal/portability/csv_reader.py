@@ -10,7 +10,12 @@ import csv
 import io
 from dataclasses import dataclass
 
-from repti_animal.portability.columns import COLUMNS, REQUIRED_COLUMNS, normalize_header
+from repti_animal.portability.columns import (
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    normalize_header,
+    unguard_formula,
+)
 from repti_animal.portability.exceptions import ImportTooLarge, UnreadableFile
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -73,7 +78,9 @@ def read_records(text: str) -> list[CsvRecord]:
                     "columns; check for an unquoted comma."
                 )
             values = {
-                column: cell.strip() for column, cell in zip(columns, cells, strict=False) if column
+                column: unguard_formula(cell.strip())
+                for column, cell in zip(columns, cells, strict=False)
+                if column
             }
             records.append(CsvRecord(row=index, values=values))
     except csv.Error as exc:

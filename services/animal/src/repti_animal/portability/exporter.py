@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import Select, inspect
 
 from repti_animal.portability import export_queries
-from repti_animal.portability.columns import COLUMNS
+from repti_animal.portability.columns import COLUMNS, guard_formula
 from repti_animal.portability.genotype_text import format_entry
 from reptidex_common.db.engine import get_sessionmaker
 from reptidex_common.models.animal import Animal
@@ -74,7 +74,7 @@ def _csv_line(
         "notes": animal.notes or "",
         "genotype": _genotype_text(genotype),
     }
-    return [values[column] for column in COLUMNS]
+    return [guard_formula(values[column]) for column in COLUMNS]
 
 
 async def stream_csv(vivarium_id: uuid.UUID) -> AsyncIterator[str]:
