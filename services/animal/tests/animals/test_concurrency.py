@@ -142,3 +142,33 @@ async def test_parallel_import_and_create_cannot_pass_the_plan_limit(
         select(func.count()).select_from(Animal).where(Animal.vivarium_id == vivarium.id)
     )
     assert count == 1
+
+
+async def test_parallel_sex_change_and_parent_link_cannot_both_commit(
+    client: httpx.AsyncClient,
+    committed: tuple[User, Vivarium, Any],
+    auth_headers: Callable[[User], dict[str, str]],
+    db_session: AsyncSession,
+    make_animal: Callable[..., Any],
+) -> None:
+    """C.sire = A while A becomes female: each check alone passes; one must lose.
+
+    The interleaving that breaks it depends on timing, so the race is run several times.
+    """
+    owner, vivarium, species = committed
+    for _ in range(5):
+        a = await make_animal(vivarium, species, sex=Sex.male)
+        c = await make_animal(vivarium, species)
+        a_id, c_id = a.id, c.id
+        await db_session.commit()
+        responses = await asyncio.gather(
+            client.patch(f"{API}/{c_id}", json={"sire_id": str(a_id)}, headers=auth_headers(owner)),
+            client.patch(f"{API}/{a_id}", json={"sex": "female"}, headers=auth_headers(owner)),
+        )
+        statuses = sorted(r.status_code for r in responses)
+        assert statuses == [200, 422], [r.text for r in responses]
+        rows = await db_session.execute(
+            select(Animal.id, Animal.sex, Animal.sire_id).where(Animal.id.in_([a_id, c_id]))
+        )
+        by_id = {row.id: row for row in rows}
+        assert not (by_id[c_id].sire_id == a_id and by_id[a_id].sex is Sex.female), by_id
