@@ -12,13 +12,12 @@ from collections.abc import Callable
 
 from repti_animal.lineage.pedigree_schemas import (
     PedigreeAnimal,
-    PedigreeGenotype,
     PedigreeNode,
     PedigreeRead,
     PrivatePedigreeNode,
 )
 from repti_animal.lineage.repository import GenotypeRow, LineageRow
-from repti_animal.lineage.schemas import Access
+from repti_animal.lineage.summaries import visible_fields
 from repti_animal.lineage.visibility import Viewer
 
 PRIVATE_ANCESTOR = "private ancestor"
@@ -101,32 +100,11 @@ def _animal(
     sire: str | None,
     dam: str | None,
 ) -> PedigreeAnimal:
-    genotype: list[PedigreeGenotype] = [
-        {
-            "trait_id": g.trait_id,
-            "trait": g.trait,
-            "state": g.state,
-            "het_percent": g.het_percent,
-            "proof": g.proof,
-        }
-        for g in genotypes
-    ]
+    # The same fields relatives show, plus where the node sits in the flat pedigree.
     return {
+        **visible_fields(row, member, genotypes),
         "key": key,
         "private": False,
-        "id": row.id,
-        "display_id": row.display_id,
-        "name": row.name,
-        "sex": row.sex,
-        "hatch_date": row.hatch_date,
-        "morph": row.morph,
-        "visibility": row.visibility,
-        "status": row.status,
-        "archived": row.archived_at is not None,
-        "access": Access.full if member else Access.shared,
-        # Another breeder's vivarium id is not the caller's to know.
-        "vivarium_id": row.vivarium_id if member else None,
-        "genotype": genotype,
         "generation": generation,
         "sire": sire,
         "dam": dam,

@@ -41,11 +41,9 @@ class PedigreeGenotype(TypedDict):
     proof: GenotypeProof
 
 
-class PedigreeAnimal(TypedDict):
-    """An animal the caller may see; it appears once however often it occurs in the pedigree."""
+class VisibleAnimal(TypedDict):
+    """What the caller is shown of an animal they may see (pedigrees and relatives alike)."""
 
-    key: Annotated[str, Field(description="The animal's id")]
-    private: Literal[False]
     id: uuid.UUID
     display_id: str
     name: str | None
@@ -60,6 +58,13 @@ class PedigreeAnimal(TypedDict):
         uuid.UUID | None, Field(description="Only for animals in the caller's vivariums")
     ]
     genotype: list[PedigreeGenotype]
+
+
+class PedigreeAnimal(VisibleAnimal):
+    """An animal the caller may see; it appears once however often it occurs in the pedigree."""
+
+    key: Annotated[str, Field(description="The animal's id")]
+    private: Literal[False]
     generation: Annotated[
         int, Field(description="The shallowest generation it occurs at: 0 for the animal itself")
     ]
