@@ -78,10 +78,8 @@ JOIN animal.animals AS a ON a.id = reached.id
 ).bindparams(bindparam("roots", type_=ARRAY(Uuid())))
 ANCESTORS_STATEMENT = ANCESTORS_SQL.columns(*_DETAIL_COLUMNS)
 
-# Downwards from one animal; the walk stops after :row_cap rows so a prolific founder's
-# ten generations cannot flood a response (the breadth-first order cuts the deepest first).
-DESCENDANTS_STATEMENT = text(
-    """
+# Every descendant of :root down to :generations, with the depth it is first reached at.
+_DESCENDANT_WALK = """
 WITH RECURSIVE walk(id, depth) AS (
     SELECT CAST(:root AS uuid), 0
   UNION
@@ -93,7 +91,13 @@ WITH RECURSIVE walk(id, depth) AS (
         SELECT c.id FROM animal.animals AS c WHERE c.dam_id = walk.id
     ) AS child
     WHERE walk.depth < :generations
-), capped AS MATERIALIZED (SELECT id, depth FROM walk LIMIT :row_cap)
+)"""
+
+# Downwards from one animal; the walk stops after :row_cap rows so a prolific founder's
+# ten generations cannot flood a response (the breadth-first order cuts the deepest first).
+DESCENDANTS_STATEMENT = text(
+    _DESCENDANT_WALK  # noqa: S608  (two constants joined; every value is a bound parameter)
+    + """, capped AS MATERIALIZED (SELECT id, depth FROM walk LIMIT :row_cap)
 SELECT
     a.id, a.vivarium_id, a.sire_id, a.dam_id, a.display_id, a.name, a.sex, a.hatch_date,
     a.morph, a.visibility, a.status, a.archived_at, reached.depth,
@@ -105,19 +109,8 @@ JOIN animal.animals AS a ON a.id = reached.id
 
 # Descendant ids only, for the COI cascade (no cap: every one of them must be recomputed).
 DESCENDANT_IDS_STATEMENT = text(
-    """
-WITH RECURSIVE walk(id, depth) AS (
-    SELECT CAST(:root AS uuid), 0
-  UNION
-    SELECT child.id, walk.depth + 1
-    FROM walk
-    CROSS JOIN LATERAL (
-        SELECT c.id FROM animal.animals AS c WHERE c.sire_id = walk.id
-        UNION ALL
-        SELECT c.id FROM animal.animals AS c WHERE c.dam_id = walk.id
-    ) AS child
-    WHERE walk.depth < :generations
-)
+    _DESCENDANT_WALK  # noqa: S608  (two constants joined; every value is a bound parameter)
+    + """
 SELECT a.id, a.coi, a.coi_generations FROM animal.animals AS a
 WHERE a.id IN (SELECT id FROM walk)
 ORDER BY a.id
