@@ -12,13 +12,13 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    model_validator,
 )
 
 from repti_animal.animals.display_ids import check_manual
 from repti_animal.genotypes.schemas import GenotypeRead
 from reptidex_common.db.pagination import Page
 from reptidex_common.models.animal_enums import AnimalStatus, Sex, Visibility
+from reptidex_common.schemas import PartialUpdate
 
 # The furthest-ahead time zone is UTC+14: "today" there must not count as the future.
 _AHEAD_OF_UTC = timedelta(hours=14)
@@ -94,7 +94,7 @@ class AnimalCreate(_AnimalFields):
     )
 
 
-class AnimalUpdate(_AnimalFields):
+class AnimalUpdate(PartialUpdate, _AnimalFields):
     """Every field optional; only the fields sent are applied (null clears where allowed)."""
 
     sex: Sex | None = None
@@ -102,12 +102,7 @@ class AnimalUpdate(_AnimalFields):
     visibility: Visibility | None = None
     display_id: DisplayId | None = None
 
-    @model_validator(mode="after")
-    def _required_fields_not_null(self) -> AnimalUpdate:
-        for name in ("sex", "status", "visibility", "display_id"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} may be left out but not set to null")
-        return self
+    not_nullable = ("sex", "status", "visibility", "display_id")
 
 
 class ParentRef(BaseModel):

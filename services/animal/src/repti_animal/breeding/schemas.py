@@ -20,6 +20,7 @@ from reptidex_common.models.animal_enums import (
     Sex,
     Visibility,
 )
+from reptidex_common.schemas import PartialUpdate
 
 Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
 Season = Annotated[int, Field(ge=1900, le=2200, description="Breeding season (year)")]
@@ -29,13 +30,6 @@ Events = Annotated[dict[EventKey, date], Field(max_length=30)]
 EggCount = Annotated[int, Field(ge=0, le=1000)]
 Temperature = Annotated[Decimal, Field(ge=15, le=40, max_digits=4, decimal_places=1)]
 Humidity = Annotated[int, Field(ge=0, le=100)]
-
-
-def _reject_nulls(model: BaseModel, fields: tuple[str, ...]) -> None:
-    """An update may leave these out, but not set them to null: the record needs them."""
-    for name in fields:
-        if name in model.model_fields_set and getattr(model, name) is None:
-            raise ValueError(f"{name} cannot be null; leave it out to keep the current value")
 
 
 class AnimalSummary(BaseModel):
@@ -63,17 +57,14 @@ class PairingCreate(BaseModel):
     notes: Notes | None = None
 
 
-class PairingUpdate(BaseModel):
+class PairingUpdate(PartialUpdate):
     season: Season | None = None
     status: PairingStatus | None = None
     # Merged into the recorded events; a key given again replaces its date.
     events: Events | None = None
     notes: Notes | None = None
 
-    @model_validator(mode="after")
-    def _no_null_required(self) -> PairingUpdate:
-        _reject_nulls(self, ("status", "events"))
-        return self
+    not_nullable = ("status", "events")
 
 
 class PairingRead(BaseModel):
@@ -115,7 +106,7 @@ class ClutchCreate(BaseModel):
         return self
 
 
-class ClutchUpdate(BaseModel):
+class ClutchUpdate(PartialUpdate):
     laid_date: date | None = None
     eggs_total: EggCount | None = None
     eggs_fertile: EggCount | None = None
@@ -124,10 +115,7 @@ class ClutchUpdate(BaseModel):
     incubation_humidity_pct: Humidity | None = None
     notes: Notes | None = None
 
-    @model_validator(mode="after")
-    def _no_null_required(self) -> ClutchUpdate:
-        _reject_nulls(self, ("laid_date", "eggs_total", "eggs_fertile", "eggs_infertile"))
-        return self
+    not_nullable = ("laid_date", "eggs_total", "eggs_fertile", "eggs_infertile")
 
 
 class ClutchRead(BaseModel):

@@ -18,6 +18,7 @@ from pydantic import (
 
 from reptidex_common.db.pagination import Page
 from reptidex_common.models.animal_enums import Inheritance, WelfareFlag, WelfareScope
+from reptidex_common.schemas import PartialUpdate
 
 CommonName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 ScientificName = Annotated[
@@ -97,7 +98,7 @@ class TraitCreate(_TraitFields):
     welfare_scope: WelfareScope = WelfareScope.carrier
 
 
-class TraitUpdate(_TraitFields):
+class TraitUpdate(PartialUpdate, _TraitFields):
     """Every field optional; only the fields sent are applied."""
 
     name: TraitName | None = None
@@ -105,12 +106,7 @@ class TraitUpdate(_TraitFields):
     welfare_flag: WelfareFlag | None = None
     welfare_scope: WelfareScope | None = None
 
-    @model_validator(mode="after")
-    def _required_fields_not_null(self) -> TraitUpdate:
-        for name in ("name", "inheritance", "welfare_flag", "welfare_scope", "aliases"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} may be left out but not set to null")
-        return self
+    not_nullable = ("name", "inheritance", "welfare_flag", "welfare_scope", "aliases")
 
 
 class TraitRead(BaseModel):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from reptidex_common.models.animal_enums import AnimalStatus, Sex
+from reptidex_common.schemas import PartialUpdate
 
 MAX_MOVE = 500
 
@@ -21,7 +22,7 @@ class EnclosureCreate(BaseModel):
     notes: str | None = Field(default=None, max_length=4000)
 
 
-class EnclosureUpdate(BaseModel):
+class EnclosureUpdate(PartialUpdate):
     model_config = ConfigDict(extra="forbid")
 
     name: str | None = Field(default=None, min_length=1, max_length=80)
@@ -30,12 +31,7 @@ class EnclosureUpdate(BaseModel):
     notes: str | None = Field(default=None, max_length=4000)
     archived: bool | None = None
 
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> EnclosureUpdate:
-        for name in ("name", "archived"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} may not be null")
-        return self
+    not_nullable = ("name", "archived")
 
 
 class EnclosureAnimal(BaseModel):

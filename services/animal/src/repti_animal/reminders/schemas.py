@@ -8,6 +8,7 @@ from datetime import datetime
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from reptidex_common.models.animal_enums import LogKind
+from reptidex_common.schemas import PartialUpdate
 
 
 class ReminderCreate(BaseModel):
@@ -31,7 +32,7 @@ class ReminderCreate(BaseModel):
         return self
 
 
-class ReminderUpdate(BaseModel):
+class ReminderUpdate(PartialUpdate):
     model_config = ConfigDict(extra="forbid")
 
     title: str | None = Field(default=None, min_length=1, max_length=120)
@@ -40,13 +41,8 @@ class ReminderUpdate(BaseModel):
     next_due_at: AwareDatetime | None = None
     active: bool | None = None
 
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> ReminderUpdate:
-        # kind and interval_days may be cleared with null; these may not.
-        for name in ("title", "next_due_at", "active"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} may not be null")
-        return self
+    # kind and interval_days may be cleared with null; these may not.
+    not_nullable = ("title", "next_due_at", "active")
 
 
 class ReminderRead(BaseModel):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from repti_core.auth.schemas import DisplayName
+from reptidex_common.schemas import PartialUpdate
 
 Bio = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 Location = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
@@ -30,7 +31,7 @@ class ContactPreferences(BaseModel):
     marketing_emails: bool = False
 
 
-class UserUpdate(BaseModel):
+class UserUpdate(PartialUpdate):
     """Every field optional; only the fields sent change, and nested settings merge key by key."""
 
     model_config = ConfigDict(extra="forbid")
@@ -41,12 +42,7 @@ class UserUpdate(BaseModel):
     contact_preferences: ContactPreferences | None = None
     privacy_settings: PrivacySettings | None = None
 
-    @model_validator(mode="after")
-    def _no_null_for_required(self) -> UserUpdate:
-        for name in ("display_name", "contact_preferences", "privacy_settings"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null; leave it out to keep the current value.")
-        return self
+    not_nullable = ("display_name", "contact_preferences", "privacy_settings")
 
 
 class UserPublicRead(BaseModel):

@@ -13,11 +13,11 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
-    model_validator,
 )
 
 from reptidex_common.db.pagination import Page
 from reptidex_common.models.enums import VivariumRole
+from reptidex_common.schemas import PartialUpdate
 
 VivariumName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)
@@ -63,7 +63,7 @@ class VivariumCreate(BaseModel):
     settings: VivariumSettings | None = None
 
 
-class VivariumUpdate(BaseModel):
+class VivariumUpdate(PartialUpdate):
     """Every field optional; only the fields sent are applied."""
 
     name: VivariumName | None = None
@@ -72,13 +72,8 @@ class VivariumUpdate(BaseModel):
     is_public: bool | None = None
     settings: VivariumSettings | None = None
 
-    @model_validator(mode="after")
-    def _required_fields_not_null(self) -> VivariumUpdate:
-        # description and location may be cleared; these three always have a value.
-        for name in ("name", "is_public", "settings"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} may be left out but not set to null")
-        return self
+    # description and location may be cleared; these three always have a value.
+    not_nullable = ("name", "is_public", "settings")
 
     @property
     def touches_settings(self) -> bool:
