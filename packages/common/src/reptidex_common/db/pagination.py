@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -55,6 +55,19 @@ def page_params(
     return PageParams(cursor=cursor, limit=limit)
 
 
+RowT = TypeVar("RowT")
+
+
+def split_page(
+    rows: Sequence[RowT], limit: int, id_of: Callable[[RowT], uuid.UUID]
+) -> tuple[list[RowT], str | None]:
+    """Rows fetched with `limit + 1`: the page, and a cursor when the extra row shows more."""
+    if len(rows) <= limit:
+        return list(rows), None
+    page = list(rows[:limit])
+    return page, encode_cursor(id_of(page[-1]))
+
+
 async def keyset_page(
     session: AsyncSession,
     statement: Select[Any],
@@ -69,7 +82,4 @@ async def keyset_page(
         statement = statement.where(id_column < last if newest_first else id_column > last)
     order = id_column.desc() if newest_first else id_column.asc()
     rows = (await session.scalars(statement.order_by(order).limit(params.limit + 1))).all()
-    if len(rows) <= params.limit:
-        return rows, None
-    rows = rows[: params.limit]
-    return rows, encode_cursor(getattr(rows[-1], id_column.key))
+    return split_page(rows, params.limit, lambda row: getattr(row, id_column.key))

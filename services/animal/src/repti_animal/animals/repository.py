@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.filters import AnimalFilters
 from reptidex_common.db.pagination import PageParams, keyset_page
-from reptidex_common.models.animal import Animal, Clutch, Enclosure, Genotype
+from reptidex_common.models.animal import Animal, Clutch, Genotype
 
 # Namespaces the advisory lock so it cannot collide with another domain's locks.
 _COUNT_LOCK = "animal.count:"
@@ -55,19 +55,6 @@ async def display_id_taken(
     if except_id is not None:
         statement = statement.where(Animal.id != except_id)
     return await session.scalar(statement.limit(1)) is not None
-
-
-async def enclosure_in_vivarium(
-    session: AsyncSession, enclosure_id: uuid.UUID, vivarium_id: uuid.UUID
-) -> bool:
-    found = await session.scalar(
-        select(Enclosure.id).where(
-            Enclosure.id == enclosure_id,
-            Enclosure.vivarium_id == vivarium_id,
-            Enclosure.archived_at.is_(None),
-        )
-    )
-    return found is not None
 
 
 async def clutch_in_vivarium(

@@ -29,6 +29,7 @@ from repti_animal.animals.schemas import (
     PrivateParent,
 )
 from repti_animal.animals.visibility import seen_animals
+from repti_animal.enclosures import repository as enclosure_repository
 from repti_animal.genotypes.repository import genotype_of
 from repti_animal.lineage.rules import lock_lineage
 from reptidex_common.auth.dependencies import authorize_vivarium
@@ -55,7 +56,7 @@ async def _check_placement(
 ) -> None:
     """Enclosure and clutch must be the vivarium's own; others' answer as missing."""
     enclosure_id = values.get("enclosure_id")
-    if enclosure_id is not None and not await repository.enclosure_in_vivarium(
+    if enclosure_id is not None and not await enclosure_repository.enclosure_in_vivarium(
         session, enclosure_id, vivarium_id
     ):
         raise InvalidAnimalField("enclosure_id", "There is no such enclosure in this vivarium.")

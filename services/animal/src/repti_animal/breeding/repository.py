@@ -10,7 +10,7 @@ from sqlalchemy import Row, Select, case, extract, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from reptidex_common.db.pagination import PageParams, decode_cursor, encode_cursor, keyset_page
+from reptidex_common.db.pagination import PageParams, decode_cursor, keyset_page, split_page
 from reptidex_common.models.animal import Animal, Clutch, Genotype, Pairing, Species, Trait
 from reptidex_common.models.animal_enums import (
     ClutchStatus,
@@ -100,10 +100,7 @@ async def _keyset_rows(
     rows = (
         await session.execute(statement.order_by(id_column.desc()).limit(params.limit + 1))
     ).all()
-    if len(rows) <= params.limit:
-        return rows, None
-    rows = rows[: params.limit]
-    return rows, encode_cursor(rows[-1][0].id)
+    return split_page(rows, params.limit, lambda row: row[0].id)
 
 
 async def pairing_has_clutches(session: AsyncSession, pairing_id: uuid.UUID) -> bool:

@@ -29,6 +29,20 @@ async def page_of_enclosures(
     return (await session.scalars(statement.order_by(Enclosure.id).limit(limit))).all()
 
 
+async def enclosure_in_vivarium(
+    session: AsyncSession, enclosure_id: uuid.UUID, vivarium_id: uuid.UUID
+) -> bool:
+    """An open (not archived) enclosure of that vivarium: where an animal or reminder may point."""
+    found = await session.scalar(
+        select(Enclosure.id).where(
+            Enclosure.id == enclosure_id,
+            Enclosure.vivarium_id == vivarium_id,
+            Enclosure.archived_at.is_(None),
+        )
+    )
+    return found is not None
+
+
 async def name_taken(
     session: AsyncSession, vivarium_id: uuid.UUID, name: str, *, other_than: uuid.UUID | None
 ) -> bool:

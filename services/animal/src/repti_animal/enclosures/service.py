@@ -29,7 +29,7 @@ from repti_animal.enclosures.schemas import (
 )
 from reptidex_common.auth.dependencies import VivariumAccess, authorize_vivarium
 from reptidex_common.auth.principal import Principal
-from reptidex_common.db.pagination import PageParams, decode_cursor, encode_cursor
+from reptidex_common.db.pagination import PageParams, decode_cursor, split_page
 from reptidex_common.errors import NotFound
 from reptidex_common.models.animal import Animal, Enclosure
 from reptidex_common.models.enums import VivariumRole
@@ -89,10 +89,7 @@ async def list_enclosures(
         after=decode_cursor(page.cursor) if page.cursor else None,
         limit=page.limit + 1,
     )
-    next_cursor = None
-    if len(rows) > page.limit:
-        rows = rows[: page.limit]
-        next_cursor = encode_cursor(rows[-1].id)
+    rows, next_cursor = split_page(rows, page.limit, lambda row: row.id)
     residents: dict[uuid.UUID, list[Animal]] = defaultdict(list)
     for animal in await repository.animals_in(session, [e.id for e in rows]):
         assert animal.enclosure_id is not None

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.models.animal import Animal, DueNotification, Enclosure, Reminder
+from reptidex_common.models.animal import Animal, DueNotification, Reminder
 
 
 async def animal_in_vivarium(
@@ -18,19 +18,6 @@ async def animal_in_vivarium(
     found = await session.scalar(
         select(Animal.id).where(
             Animal.id == animal_id, Animal.vivarium_id == vivarium_id, Animal.archived_at.is_(None)
-        )
-    )
-    return found is not None
-
-
-async def enclosure_in_vivarium(
-    session: AsyncSession, enclosure_id: uuid.UUID, vivarium_id: uuid.UUID
-) -> bool:
-    found = await session.scalar(
-        select(Enclosure.id).where(
-            Enclosure.id == enclosure_id,
-            Enclosure.vivarium_id == vivarium_id,
-            Enclosure.archived_at.is_(None),
         )
     )
     return found is not None

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_animal.enclosures import repository as enclosure_repository
 from repti_animal.husbandry import cursor
 from repti_animal.reminders import repository
 from repti_animal.reminders.exceptions import (
@@ -24,7 +25,7 @@ from repti_animal.reminders.schemas import (
 )
 from reptidex_common.auth.dependencies import VivariumAccess, authorize_vivarium
 from reptidex_common.auth.principal import Principal
-from reptidex_common.db.pagination import PageParams, decode_cursor, encode_cursor
+from reptidex_common.db.pagination import PageParams, decode_cursor, split_page
 from reptidex_common.errors import NotFound
 from reptidex_common.models.animal import DueNotification, Reminder
 from reptidex_common.models.enums import VivariumRole
@@ -38,7 +39,7 @@ async def create(
         session, body.animal_id, vivarium_id
     ):
         raise TargetNotInVivarium("animal_id")
-    if body.enclosure_id is not None and not await repository.enclosure_in_vivarium(
+    if body.enclosure_id is not None and not await enclosure_repository.enclosure_in_vivarium(
         session, body.enclosure_id, vivarium_id
     ):
         raise TargetNotInVivarium("enclosure_id")
@@ -70,10 +71,7 @@ async def list_reminders(
         after=decode_cursor(page.cursor) if page.cursor else None,
         limit=page.limit + 1,
     )
-    next_cursor = None
-    if len(rows) > page.limit:
-        rows = rows[: page.limit]
-        next_cursor = encode_cursor(rows[-1].id)
+    rows, next_cursor = split_page(rows, page.limit, lambda row: row.id)
     return ReminderPage(
         items=[ReminderRead.model_validate(r) for r in rows], next_cursor=next_cursor
     )
