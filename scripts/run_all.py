@@ -17,20 +17,14 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from reptidex_gateway.config import SERVICE_HOSTS
+
 ROOT = Path(__file__).resolve().parents[1]
 # The gateway listens on the base port and the services on the next six (8000, 8001-8006);
 # REPTIDEX_PORT_BASE moves the whole platform, e.g. for the end-to-end test.
 PORT_BASE = int(os.environ.get("REPTIDEX_PORT_BASE", "8000"))
-SERVICE_NAMES = ("core", "animal", "commerce", "media", "community", "ops")
-SERVICES = {name: PORT_BASE + offset for offset, name in enumerate(SERVICE_NAMES, start=1)}
-HOSTS = {
-    "core": "api.localhost",
-    "animal": "animal-api.localhost",
-    "commerce": "commerce-api.localhost",
-    "media": "media-api.localhost",
-    "community": "community-api.localhost",
-    "ops": "ops-api.localhost",
-}
+SERVICES = {name: PORT_BASE + offset for offset, name in enumerate(SERVICE_HOSTS, start=1)}
+HOSTS = SERVICE_HOSTS
 GATEWAY_PORT = PORT_BASE
 STARTUP_TIMEOUT_SECONDS = 120
 

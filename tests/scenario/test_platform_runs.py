@@ -19,15 +19,9 @@ import pytest
 
 from reptidex_common.db.urls import libpq_url
 from reptidex_common.settings import REPO_ROOT, get_settings
+from reptidex_gateway.config import SERVICE_HOSTS
 
-HOSTS = {
-    "core": "api.localhost",
-    "animal": "animal-api.localhost",
-    "commerce": "commerce-api.localhost",
-    "media": "media-api.localhost",
-    "community": "community-api.localhost",
-    "ops": "ops-api.localhost",
-}
+HOSTS = SERVICE_HOSTS
 STARTUP_SECONDS = 150
 PASSWORD = "Sturdy-gecko-2026"
 

@@ -9,13 +9,19 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
+# Each service's host name, in port order: the service alone listens on 8001, 8002, ...
+SERVICE_HOSTS: dict[str, str] = {
+    "core": "api.localhost",
+    "animal": "animal-api.localhost",
+    "commerce": "commerce-api.localhost",
+    "media": "media-api.localhost",
+    "community": "community-api.localhost",
+    "ops": "ops-api.localhost",
+}
+
 DEFAULT_UPSTREAMS: dict[str, str] = {
-    "api.localhost": "http://127.0.0.1:8001",
-    "animal-api.localhost": "http://127.0.0.1:8002",
-    "commerce-api.localhost": "http://127.0.0.1:8003",
-    "media-api.localhost": "http://127.0.0.1:8004",
-    "community-api.localhost": "http://127.0.0.1:8005",
-    "ops-api.localhost": "http://127.0.0.1:8006",
+    host: f"http://127.0.0.1:{8001 + position}"
+    for position, host in enumerate(SERVICE_HOSTS.values())
 }
 
 # Host → SPA build folder, relative to `frontends_dir`.
