@@ -7,9 +7,9 @@ export PATH := $(HOME)/.local/bin:$(PATH)
 ALEMBIC := uv run alembic -c packages/common/alembic.ini
 WITH_STACK := set -a; . .data/stack.env; set +a;
 
-.PHONY: run test bench setup stack stack-down migrate seed lint typecheck format
+.PHONY: run test bench setup stack stack-down migrate seed lint typecheck format frontends api-client e2e
 
-run: migrate seed
+run: migrate seed frontends
 	@$(WITH_STACK) uv run python scripts/run_all.py
 
 test: stack
@@ -21,6 +21,18 @@ bench: migrate
 
 setup:
 	@scripts/bootstrap.sh
+
+# The web apps' production builds, served by the gateway (breeder.localhost:8000).
+frontends: setup
+	@scripts/frontends.sh build
+
+# Regenerate frontends/packages/api-client from every service's OpenAPI document.
+api-client: setup
+	@uv run python scripts/api_client.py
+
+# Only the browser tests (make test runs them too).
+e2e: migrate
+	@scripts/frontends.sh e2e
 
 stack: setup
 	@uv run python scripts/devstack.py up

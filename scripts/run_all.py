@@ -136,6 +136,9 @@ def main() -> int:
         "CORE_URL": core,
         "JWKS_URL": f"{core}/.well-known/jwks.json",
         "PUBLIC_CORE_URL": f"http://api.localhost:{GATEWAY_PORT}",
+        # Links in emails and QR codes open the web apps on this gateway.
+        "BREEDER_WEB_URL": f"http://breeder.localhost:{GATEWAY_PORT}",
+        "PUBLIC_WEB_URL": f"http://public.localhost:{GATEWAY_PORT}",
         **os.environ,
         "PYTHONUNBUFFERED": "1",
     }

@@ -20,5 +20,9 @@ step "migrations"
 python scripts/migrations_check.py
 step "schemathesis (every service's OpenAPI, against running servers)"
 python scripts/schemathesis_all.py
+step "web apps: API client drift, types, unit tests, build, bundle budget"
+scripts/frontends.sh check
 step "pytest"
 pytest -p no:cacheprovider "$@"
+step "browser tests (Playwright in Chromium against the running platform)"
+scripts/frontends.sh e2e

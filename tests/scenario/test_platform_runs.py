@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -19,25 +18,12 @@ import pytest
 
 from reptidex_common.db.urls import libpq_url
 from reptidex_common.settings import REPO_ROOT, get_settings
+from reptidex_common.testing.ports import free_platform_port_base
 from reptidex_gateway.config import SERVICE_HOSTS
 
 HOSTS = SERVICE_HOSTS
 STARTUP_SECONDS = 150
 PASSWORD = "Sturdy-gecko-2026"
-
-
-def _free_port_block(size: int = 7) -> int:
-    """A base port whose next `size` ports (and the worker metrics ports) are all free."""
-    for base in range(21000, 40000, 37):
-        ports = [*range(base, base + size), *range(base + 1101, base + 1107)]
-        if all(_is_free(port) for port in ports):
-            return base
-    raise RuntimeError("no free block of ports")
-
-
-def _is_free(port: int) -> bool:
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
 def _children_of(pid: int) -> list[int]:
@@ -109,7 +95,7 @@ def _delete_user(email: str) -> None:
 
 @pytest.mark.worker
 def test_the_whole_platform_runs_routes_delivers_mail_and_stops(migrated_database: str) -> None:
-    base = _free_port_block()
+    base = free_platform_port_base()
     env = {**os.environ, "REPTIDEX_PORT_BASE": str(base), "LOG_LEVEL": "WARNING"}
     process = subprocess.Popen(
         [sys.executable, str(REPO_ROOT / "scripts" / "run_all.py")],

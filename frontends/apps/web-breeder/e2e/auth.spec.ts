@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+
+import { PASSWORD, readMail, screenshots, signIn, signUp, uniqueEmail } from "./support";
+
+test("a new breeder signs up, signs out and back in, and resets a forgotten password", async ({ page }) => {
+  const email = uniqueEmail("signup");
+  await page.goto("/login");
+  await screenshots(page, "login");
+  await signUp(page, "Night Gecko Co", email);
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // A wrong password is refused in plain words, and nothing else happens.
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("not-the-password-1");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("reset link");
+  const mail = await readMail(email, "/reset-password?token=");
+  const link = /https?:\/\/\S+\/reset-password\?token=[\w%-]+/.exec(mail);
+  expect(link, mail).not.toBeNull();
+  const url = new URL(link![0]);
+  await page.goto(`${url.pathname}${url.search}`);
+  await page.getByLabel("New password").fill(`${PASSWORD}-new`);
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, email, `${PASSWORD}-new`);
+});

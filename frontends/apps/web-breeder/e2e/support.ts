@@ -1,0 +1,75 @@
+import { expect, type Page } from "@playwright/test";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+export const PASSWORD = "Sturdy-gecko-2026";
+export const DEMO = { email: "demo@reptidex.app", password: "ReptiDex-demo-2026" };
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 860 };
+
+/** A unique address per run, so the suite can run again on the same database. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}
+
+export async function signUp(page: Page, name: string, email: string): Promise<void> {
+  await page.goto("/signup");
+  await page.getByLabel("Your name or business").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/today/);
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/today/);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.evaluate(() => localStorage.clear());
+  await page.goto("/login");
+}
+
+/**
+ * A full-page screenshot at phone and desktop width, into E2E_SCREENSHOTS. Waits until no
+ * spinner or skeleton is left, so the picture shows the page as a breeder sees it.
+ */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  const folder = process.env.E2E_SCREENSHOTS;
+  if (!folder) return;
+  const original = page.viewportSize();
+  for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+    await page.setViewportSize(size);
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await page.screenshot({ path: path.join(folder, `${name}-${label}.png`), fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/** An email to `address` that contains `containing`, written by the worker (EMAIL_BACKEND=file). */
+export async function readMail(address: string, containing: string, timeoutMs = 45_000): Promise<string> {
+  const folder = process.env.E2E_MAIL_DIR;
+  if (!folder) throw new Error("E2E_MAIL_DIR is not set");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(folder).filter((name) => name.endsWith(".eml"));
+    } catch {
+      files = [];
+    }
+    for (const file of files) {
+      const text = readFileSync(path.join(folder, file), "utf8");
+      // Quoted-printable soft line breaks would split long links.
+      const body = text.replace(/=\r?\n/g, "");
+      if (body.includes(`To: ${address}`) && body.includes(containing)) return body;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no email with ${containing} reached ${address}`);
+}

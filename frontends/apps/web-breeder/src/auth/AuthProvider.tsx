@@ -1,0 +1,111 @@
+import { unwrap, type CoreSchemas } from "@reptidex/api-client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+
+import { api } from "../api";
+
+export type Me = CoreSchemas["MeRead"];
+
+interface AuthState {
+  signedIn: boolean;
+  me: Me | undefined;
+  loading: boolean;
+  /** The session ended while the user was working (refresh refused): ask them to sign in again. */
+  expired: boolean;
+  signIn: (email: string, password: string, otp?: string) => Promise<void>;
+  signUp: (displayName: string, email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export const ME_KEY = ["me"] as const;
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [signedIn, setSignedIn] = useState(() => api.session.signedIn);
+  const [expired, setExpired] = useState(false);
+
+  useEffect(
+    () =>
+      api.session.subscribe((event) => {
+        if (event === "expired") setExpired(true);
+        if (event === "signed-in") {
+          setExpired(false);
+          setSignedIn(true);
+        }
+        if (event === "signed-out") {
+          setSignedIn(false);
+          queryClient.clear();
+        }
+      }),
+    [queryClient],
+  );
+
+  // Another tab signed out (or in): follow it, so no tab works on with a revoked session.
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== "reptidex.session") return;
+      const now = api.session.signedIn;
+      setSignedIn(now);
+      if (now) setExpired(false);
+      else queryClient.clear();
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  }, [queryClient]);
+
+  const meQuery = useQuery({
+    queryKey: ME_KEY,
+    queryFn: () => unwrap(api.core.GET("/api/v1/auth/me")),
+    enabled: signedIn,
+    staleTime: 60_000,
+  });
+
+  const signIn = useCallback(
+    async (email: string, password: string, otp?: string) => {
+      const pair = await unwrap(
+        api.core.POST("/api/v1/auth/login", { body: { email, password, otp: otp || null } }),
+      );
+      api.session.signIn(pair);
+      await queryClient.invalidateQueries();
+    },
+    [queryClient],
+  );
+
+  const signUp = useCallback(
+    async (displayName: string, email: string, password: string) => {
+      await unwrap(
+        api.core.POST("/api/v1/auth/register", {
+          body: { display_name: displayName, email, password },
+        }),
+      );
+      await signIn(email, password);
+    },
+    [signIn],
+  );
+
+  const signOut = useCallback(async () => {
+    await api.session.signOut();
+  }, []);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      signedIn,
+      me: meQuery.data,
+      loading: signedIn && meQuery.isPending,
+      expired,
+      signIn,
+      signUp,
+      signOut,
+    }),
+    [signedIn, meQuery.data, meQuery.isPending, expired, signIn, signUp, signOut],
+  );
+  return <AuthContext value={value}>{children}</AuthContext>;
+}
+
+export function useAuth(): AuthState {
+  const state = use(AuthContext);
+  if (!state) throw new Error("useAuth outside <AuthProvider>");
+  return state;
+}

@@ -1,0 +1,139 @@
+import { unwrap } from "@reptidex/api-client";
+import { Button, TextField } from "@reptidex/ui";
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+
+import { api } from "../api";
+import { notifySuccess } from "../lib/notify";
+import { useFormError } from "../lib/useFormError";
+import { AuthLayout, FormProblem } from "./AuthLayout";
+
+export function ForgotPasswordPage() {
+  const [sent, setSent] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useFormError();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get("email"));
+    setBusy(true);
+    form.clear();
+    try {
+      const answer = await unwrap(api.core.POST("/api/v1/auth/password/forgot", { body: { email } }));
+      setSent(answer.detail);
+    } catch (error) {
+      form.setError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthLayout
+      title="Reset your password"
+      subtitle="We'll email you a link that works once, for one hour."
+      footer={<Link className="text-teal-800 underline dark:text-teal-300" to="/login">Back to sign in</Link>}
+    >
+      <FormProblem summary={form.summary} />
+      {sent ? (
+        <div role="status" className="flex flex-col gap-3">
+          <p>{sent}</p>
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            The email also holds a code: <Link className="underline" to="/reset-password">enter it here</Link>.
+          </p>
+        </div>
+      ) : (
+        <form onSubmit={submit} className="flex flex-col gap-4">
+          <TextField label="Email" name="email" type="email" required autoComplete="email" error={form.fields.email} />
+          <Button type="submit" busy={busy}>
+            Email me a reset link
+          </Button>
+        </form>
+      )}
+    </AuthLayout>
+  );
+}
+
+export function ResetPasswordPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const form = useFormError();
+  const linkToken = params.get("token") ?? "";
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setBusy(true);
+    form.clear();
+    try {
+      await unwrap(
+        api.core.POST("/api/v1/auth/password/reset", {
+          body: { token: String(data.get("token")).trim(), new_password: String(data.get("new_password")) },
+        }),
+      );
+      notifySuccess("Password changed. Sign in with your new password.");
+      navigate("/login", { replace: true });
+    } catch (error) {
+      form.setError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthLayout title="Choose a new password" footer={<Link className="text-teal-800 underline dark:text-teal-300" to="/forgot-password">Ask for a new link</Link>}>
+      <FormProblem summary={form.summary} />
+      <form onSubmit={submit} className="flex flex-col gap-4">
+        {linkToken ? (
+          <input type="hidden" name="token" value={linkToken} />
+        ) : (
+          <TextField label="Code from the email" name="token" required autoComplete="one-time-code" error={form.fields.token} />
+        )}
+        <TextField
+          label="New password"
+          name="new_password"
+          type="password"
+          required
+          minLength={10}
+          autoComplete="new-password"
+          error={form.fields.new_password}
+        />
+        <Button type="submit" busy={busy}>
+          Save new password
+        </Button>
+      </form>
+    </AuthLayout>
+  );
+}
+
+export function VerifyEmailPage() {
+  const [params] = useSearchParams();
+  const [state, setState] = useState<"idle" | "busy" | "done">("idle");
+  const form = useFormError();
+
+  async function confirm() {
+    setState("busy");
+    form.clear();
+    try {
+      await unwrap(api.core.POST("/api/v1/auth/verify-email/confirm", { body: { token: params.get("token") ?? "" } }));
+      setState("done");
+    } catch (error) {
+      form.setError(error);
+      setState("idle");
+    }
+  }
+
+  return (
+    <AuthLayout title="Confirm your email" footer={<Link className="text-teal-800 underline dark:text-teal-300" to="/">Open ReptiDex</Link>}>
+      <FormProblem summary={form.summary} />
+      {state === "done" ? (
+        <p role="status">Thank you: your email address is confirmed.</p>
+      ) : (
+        <Button onClick={confirm} busy={state === "busy"} className="w-full">
+          Confirm my email address
+        </Button>
+      )}
+    </AuthLayout>
+  );
+}

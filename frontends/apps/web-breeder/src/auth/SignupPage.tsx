@@ -1,0 +1,62 @@
+import { Button, TextField } from "@reptidex/ui";
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+
+import { useFormError } from "../lib/useFormError";
+import { AuthLayout, FormProblem } from "./AuthLayout";
+import { useAuth } from "./AuthProvider";
+import { safeNext } from "./LoginPage";
+
+export default function SignupPage() {
+  const { signUp } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [busy, setBusy] = useState(false);
+  const form = useFormError();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setBusy(true);
+    form.clear();
+    try {
+      await signUp(String(data.get("display_name")), String(data.get("email")), String(data.get("password")));
+      navigate(safeNext(params.get("next")), { replace: true });
+    } catch (error) {
+      form.setError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthLayout
+      title="Create your account"
+      subtitle="Free for your first animals. Your records stay yours: export them any time."
+      footer={
+        <>
+          Already have an account? <Link className="font-medium text-teal-800 underline dark:text-teal-300" to={`/login${window.location.search}`}>Sign in</Link>
+        </>
+      }
+    >
+      <FormProblem summary={form.summary} />
+      <form onSubmit={submit} className="flex flex-col gap-4">
+        <TextField label="Your name or business" name="display_name" required maxLength={100} autoComplete="name" error={form.fields.display_name} />
+        <TextField label="Email" name="email" type="email" required autoComplete="email" error={form.fields.email} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          required
+          minLength={10}
+          autoComplete="new-password"
+          hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
+          error={form.fields.password}
+        />
+        <Button type="submit" busy={busy}>
+          Create account
+        </Button>
+      </form>
+    </AuthLayout>
+  );
+}

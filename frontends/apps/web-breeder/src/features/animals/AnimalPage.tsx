@@ -1,0 +1,5 @@
+import { PageHeader } from "@reptidex/ui";
+
+export default function AnimalPage() {
+  return <PageHeader title="Animal" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from "@reptidex/ui";
+
+export default function AnimalsPage() {
+  return <PageHeader title="Collection" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from "@reptidex/ui";
+
+export default function DataPage() {
+  return <PageHeader title="Import & export" />;
+}

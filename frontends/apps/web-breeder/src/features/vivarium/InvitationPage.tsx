@@ -1,0 +1,5 @@
+import { PageHeader } from "@reptidex/ui";
+
+export default function InvitationPage() {
+  return <PageHeader title="Invitation" />;
+}

@@ -1,0 +1,19 @@
+export { AnimalCard, SEX_LABEL, SEX_SYMBOL, type AnimalCardData } from "./AnimalCard";
+export { Badge, type BadgeTone } from "./Badge";
+export { Button, type ButtonProps, type ButtonVariant } from "./Button";
+export { cx } from "./cx";
+export { Dialog } from "./Dialog";
+export {
+  controlClass,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type SelectFieldProps,
+  type TextAreaFieldProps,
+  type TextFieldProps,
+} from "./Field";
+export { MorphBadge, morphLabel, sortGenes, type GenotypeState, type MorphGene } from "./MorphBadge";
+export { Skeleton, Spinner } from "./Spinner";
+export { Card, EmptyState, ErrorState, PageHeader } from "./States";
+export { useTheme, type Theme } from "./theme";
+export { toast, Toaster } from "./Toaster";
