@@ -2,7 +2,7 @@ import type { ComponentType } from "react";
 import { Navigate, type RouteObject } from "react-router";
 
 import LoginPage from "../auth/LoginPage";
-import { RequireAuth } from "../auth/RequireAuth";
+import { RequireAuth, ShellSkeleton } from "../auth/RequireAuth";
 import { AppShell } from "../layout/AppShell";
 import { VivariumProvider } from "../vivarium/VivariumProvider";
 import { NotFoundPage, RouteError } from "./RouteError";
@@ -37,6 +37,7 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     errorElement: <RouteError />,
+    HydrateFallback: ShellSkeleton,
     children: [
       { index: true, element: <Navigate to="/today" replace /> },
       { path: "today", ...page(() => import("../features/today/TodayPage")) },

@@ -1,5 +1,6 @@
 import { Button, cx, useTheme } from "@reptidex/ui";
 import { useState } from "react";
+import { LogOut, Menu, Moon, SunMedium, UserRound } from "lucide-react";
 import { NavLink, Outlet, useNavigate } from "react-router";
 
 import { useAuth } from "../auth/AuthProvider";
@@ -22,7 +23,7 @@ function ThemeButton() {
   const next = theme === "dark" ? "light" : "dark";
   return (
     <Button variant="ghost" size="sm" onClick={() => setTheme(next)} aria-label={`Switch to ${next} theme`}>
-      <span aria-hidden="true">{theme === "dark" ? "☀" : "☾"}</span>
+      {theme === "dark" ? <SunMedium aria-hidden="true" size={18} /> : <Moon aria-hidden="true" size={18} />}
     </Button>
   );
 }
@@ -53,7 +54,7 @@ export function AppShell() {
         <nav aria-label="Main" className="flex flex-col gap-1">
           {NAV.map((item) => (
             <NavLink key={item.to} to={item.to} className={linkClass}>
-              <span aria-hidden="true" className="w-5 text-center">{item.icon}</span>
+              <item.icon aria-hidden="true" size={18} />
               {item.label}
             </NavLink>
           ))}
@@ -64,7 +65,7 @@ export function AppShell() {
           </NavLink>
           <div className="flex items-center">
             <ThemeButton />
-            <Button variant="ghost" size="sm" onClick={() => void leave()}>
+            <Button variant="ghost" size="sm" className="whitespace-nowrap" onClick={() => void leave()}>
               Sign out
             </Button>
           </div>
@@ -102,7 +103,7 @@ export function AppShell() {
               )
             }
           >
-            <span aria-hidden="true" className="text-lg">{item.icon}</span>
+            <item.icon aria-hidden="true" size={22} />
             {item.label}
           </NavLink>
         ))}
@@ -113,7 +114,7 @@ export function AppShell() {
           onClick={() => setMoreOpen((open) => !open)}
           className="flex min-h-14 flex-col items-center justify-center text-xs font-medium text-stone-600 dark:text-stone-400"
         >
-          <span aria-hidden="true" className="text-lg">☰</span>
+          <Menu aria-hidden="true" size={22} />
           More
         </button>
         {moreOpen ? (
@@ -123,16 +124,16 @@ export function AppShell() {
           >
             {NAV.filter((item) => !item.primary).map((item) => (
               <NavLink key={item.to} to={item.to} className={linkClass} onClick={() => setMoreOpen(false)}>
-                <span aria-hidden="true" className="w-5 text-center">{item.icon}</span>
+                <item.icon aria-hidden="true" size={18} />
                 {item.label}
               </NavLink>
             ))}
             <NavLink to="/account" className={linkClass} onClick={() => setMoreOpen(false)}>
-              <span aria-hidden="true" className="w-5 text-center">👤</span>
+              <UserRound aria-hidden="true" size={18} />
               Account
             </NavLink>
             <button type="button" className={linkClass({ isActive: false })} onClick={() => void leave()}>
-              <span aria-hidden="true" className="w-5 text-center">⎋</span>
+              <LogOut aria-hidden="true" size={18} />
               Sign out
             </button>
           </div>

@@ -2,7 +2,7 @@ import type { CoreSchemas } from "@reptidex/api-client";
 import { createContext, use, useCallback, useMemo, useState, type ReactNode } from "react";
 
 import { useAuth } from "../auth/AuthProvider";
-import type { Role } from "../lib/roles";
+import { rank, type Role } from "../lib/roles";
 
 export type Membership = CoreSchemas["MembershipRead"];
 
@@ -18,20 +18,24 @@ interface VivariumState {
 const KEY = "reptidex.vivarium";
 const VivariumContext = createContext<VivariumState | null>(null);
 
-function pick(memberships: Membership[], wanted: string | null): Membership | null {
-  return (
-    memberships.find((m) => m.vivarium_id === wanted) ??
-    memberships.find((m) => m.is_personal) ??
-    memberships[0] ??
-    null
+/**
+ * The vivarium chosen last in this browser; otherwise the one a breeder most likely works in:
+ * a shared vivarium they own or run ahead of the personal one every account gets.
+ */
+export function pickVivarium(memberships: Membership[], wanted: string | null): Membership | null {
+  const chosen = memberships.find((m) => m.vivarium_id === wanted);
+  if (chosen) return chosen;
+  const byRole = [...memberships].sort(
+    (a, b) => rank(b.role as Role) - rank(a.role as Role) || Number(a.is_personal) - Number(b.is_personal),
   );
+  return byRole[0] ?? null;
 }
 
 export function VivariumProvider({ children }: { children: ReactNode }) {
   const { me } = useAuth();
   const [wanted, setWanted] = useState<string | null>(() => localStorage.getItem(KEY));
   const memberships = useMemo(() => me?.memberships ?? [], [me]);
-  const current = pick(memberships, wanted);
+  const current = pickVivarium(memberships, wanted);
 
   const switchTo = useCallback((vivariumId: string) => {
     localStorage.setItem(KEY, vivariumId);

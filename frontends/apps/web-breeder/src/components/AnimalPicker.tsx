@@ -1,0 +1,155 @@
+import { controlClass, cx } from "@reptidex/ui";
+import { useDeferredValue, useId, useState, type KeyboardEvent } from "react";
+
+import { animalLabel, useAnimalSearch, type AnimalSearch, type Sex } from "../queries/animals";
+
+export interface PickedAnimal {
+  id: string;
+  display_id: string;
+  name?: string | null;
+  sex?: Sex;
+  species_id?: string;
+}
+
+/**
+ * Choose one animal of a vivarium by typing part of its id, name or morph (an ARIA combobox:
+ * arrows move, Enter picks, Escape closes). `sex` and `speciesId` narrow the choice, e.g. a
+ * sire picker offers males of the same species only.
+ */
+export function AnimalPicker({
+  label,
+  vivariumId,
+  value,
+  onChange,
+  sex,
+  speciesId,
+  excludeId,
+  hint,
+  error,
+  name,
+}: {
+  label: string;
+  vivariumId: string;
+  value: PickedAnimal | null;
+  onChange: (animal: PickedAnimal | null) => void;
+  sex?: Sex;
+  speciesId?: string;
+  excludeId?: string;
+  hint?: string;
+  error?: string;
+  name?: string;
+}) {
+  const id = useId();
+  const [text, setText] = useState("");
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const search: AnimalSearch = { q: useDeferredValue(text), sex, species_id: speciesId, limit: 20 };
+  const { data, isFetching } = useAnimalSearch(vivariumId, search, open);
+  const options = (data?.items ?? []).filter((animal) => animal.id !== excludeId);
+
+  function pick(animal: PickedAnimal | null) {
+    onChange(animal);
+    setText("");
+    setOpen(false);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      setOpen(true);
+      setActive((index) => Math.min(index + 1, Math.max(options.length - 1, 0)));
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive((index) => Math.max(index - 1, 0));
+    } else if (event.key === "Enter" && open && options[active]) {
+      event.preventDefault();
+      pick(options[active]);
+    } else if (event.key === "Escape") {
+      setOpen(false);
+    }
+  }
+
+  const listId = `${id}-list`;
+  return (
+    <div className="relative flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-stone-800 dark:text-stone-200">
+        {label}
+      </label>
+      {value ? (
+        <div className="flex min-h-11 items-center justify-between gap-2 rounded-lg border border-stone-300 bg-white px-3 dark:border-stone-600 dark:bg-stone-900">
+          <span className="truncate text-sm font-medium" data-testid={name ? `${name}-value` : undefined}>
+            {animalLabel(value)}
+          </span>
+          <button
+            type="button"
+            className="rounded px-2 py-1 text-sm text-teal-800 underline dark:text-teal-300"
+            onClick={() => pick(null)}
+            aria-label={`Clear ${label}`}
+          >
+            Change
+          </button>
+        </div>
+      ) : (
+        <input
+          id={id}
+          name={name}
+          role="combobox"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={open && options[active] ? `${id}-${options[active].id}` : undefined}
+          aria-invalid={error ? true : undefined}
+          autoComplete="off"
+          placeholder="Type an id, name or morph"
+          className={controlClass}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onKeyDown={onKeyDown}
+        />
+      )}
+      {open && !value ? (
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={label}
+          className="absolute top-full z-30 mt-1 max-h-64 w-full overflow-y-auto rounded-lg border border-stone-200 bg-white py-1 shadow-lg dark:border-stone-700 dark:bg-stone-900"
+        >
+          {options.map((animal, index) => (
+            <li
+              key={animal.id}
+              id={`${id}-${animal.id}`}
+              role="option"
+              aria-selected={index === active}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => pick(animal)}
+              className={cx(
+                "cursor-pointer px-3 py-2 text-sm",
+                index === active && "bg-teal-50 dark:bg-teal-950",
+              )}
+            >
+              <span className="font-medium">{animalLabel(animal)}</span>
+              {animal.morph ? <span className="ml-2 text-stone-600 dark:text-stone-400">{animal.morph}</span> : null}
+            </li>
+          ))}
+          {!options.length ? (
+            <li className="px-3 py-2 text-sm text-stone-600 dark:text-stone-400">
+              {isFetching ? "Searching…" : "No matching animal in this vivarium."}
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      {hint && !error ? <p className="text-xs text-stone-600 dark:text-stone-400">{hint}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
