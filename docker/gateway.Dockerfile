@@ -9,12 +9,19 @@ COPY services ./services
 COPY gateway ./gateway
 RUN uv sync --locked --no-dev --package reptidex-gateway --no-editable
 
+# The web apps' static builds, served by the gateway's SPA routes (CloudFront + S3 in production).
+FROM node:20-slim AS web
+WORKDIR /frontends
+COPY frontends ./
+RUN npm ci --no-audit --no-fund && npm run build -w @reptidex/web-breeder
+
 FROM python:3.12-slim
 ENV PATH="/app/.venv/bin:${PATH}" PYTHONUNBUFFERED=1
 RUN useradd --system --uid 10001 reptidex
 WORKDIR /app
 COPY --from=build /app/.venv /app/.venv
+COPY --from=web /frontends/apps/web-breeder/dist /app/frontends/apps/web-breeder/dist
 USER 10001
 EXPOSE 8000
-ENV GATEWAY_HOST=0.0.0.0 GATEWAY_PORT=8000
+ENV GATEWAY_HOST=0.0.0.0 GATEWAY_PORT=8000 GATEWAY_FRONTENDS_DIR=/app/frontends
 CMD ["python", "-m", "reptidex_gateway"]
