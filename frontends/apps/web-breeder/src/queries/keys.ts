@@ -24,4 +24,9 @@ export const keys = {
   transfers: ["transfers"] as const,
   members: (vivariumId: string) => ["vivarium", vivariumId, "members"] as const,
   invitations: (vivariumId: string) => ["vivarium", vivariumId, "invitations"] as const,
+  transferList: (vivariumId: string, direction: "incoming" | "outgoing") =>
+    ["transfers", vivariumId, direction] as const,
+  transferredAnimals: (vivariumId: string) => ["transfers", vivariumId, "transferred-animals"] as const,
+  vivarium: (vivariumId: string) => ["vivarium", vivariumId, "details"] as const,
+  myInvitations: ["my-invitations"] as const,
 };
