@@ -32,4 +32,10 @@ export const keys = {
   transferredAnimals: (vivariumId: string) => ["transfers", vivariumId, "transferred-animals"] as const,
   vivarium: (vivariumId: string) => ["vivarium", vivariumId, "details"] as const,
   myInvitations: ["my-invitations"] as const,
+  pairing: (pairingId: string) => ["pairing", pairingId] as const,
+  clutch: (clutchId: string) => ["clutch", clutchId] as const,
+  clutchHatchlings: (clutchId: string) => ["clutch", clutchId, "hatchlings"] as const,
+  breedingStats: (vivariumId: string, season: number | null) =>
+    ["vivarium", vivariumId, "breeding-stats", season] as const,
+  dueNotifications: (vivariumId: string) => ["vivarium", vivariumId, "due-notifications"] as const,
 };
