@@ -51,6 +51,13 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   if (original) await page.setViewportSize(original);
 }
 
+/** Undo quoted-printable (soft line breaks, =3D escapes), so links read as sent. */
+export function decodeQuotedPrintable(text: string): string {
+  return text
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 /** An email to `address` that contains `containing`, written by the worker (EMAIL_BACKEND=file). */
 export async function readMail(address: string, containing: string, timeoutMs = 45_000): Promise<string> {
   const folder = process.env.E2E_MAIL_DIR;
@@ -65,8 +72,7 @@ export async function readMail(address: string, containing: string, timeoutMs = 
     }
     for (const file of files) {
       const text = readFileSync(path.join(folder, file), "utf8");
-      // Quoted-printable soft line breaks would split long links.
-      const body = text.replace(/=\r?\n/g, "");
+      const body = decodeQuotedPrintable(text);
       if (body.includes(`To: ${address}`) && body.includes(containing)) return body;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
