@@ -18,3 +18,14 @@ export { Skeleton, Spinner } from "./Spinner";
 export { Card, EmptyState, ErrorState, PageHeader } from "./States";
 export { useTheme, type Theme } from "./theme";
 export { toast, Toaster } from "./Toaster";
+export { PedigreeTree, type PedigreeLinkProps, type PedigreeTreeProps } from "./PedigreeTree";
+export {
+  buildPedigreeTree,
+  generationLabel,
+  hasRecordedParents,
+  nodeLabel,
+  type PedigreeAnimalNode,
+  type PedigreeData,
+  type PedigreeNodeData,
+  type PedigreePrivateNode,
+} from "./pedigreeLayout";
