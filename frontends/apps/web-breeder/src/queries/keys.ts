@@ -38,4 +38,7 @@ export const keys = {
   breedingStats: (vivariumId: string, season: number | null) =>
     ["vivarium", vivariumId, "breeding-stats", season] as const,
   dueNotifications: (vivariumId: string) => ["vivarium", vivariumId, "due-notifications"] as const,
+  publicProfile: (animalId: string) => ["animal", animalId, "public-profile"] as const,
+  prediction: (request: object) => ["genetics", "predict", request] as const,
+  whatIfCoi: (sireId: string, damId: string) => ["coi", "what-if", sireId, damId] as const,
 };
