@@ -33,3 +33,39 @@ test("a new breeder signs up, signs out and back in, and resets a forgotten pass
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, email, `${PASSWORD}-new`);
 });
+
+test("an expired access token renews itself; a revoked session asks to sign in again on the same page", async ({ page }) => {
+  const email = uniqueEmail("session");
+  await signUp(page, "Session Keeper", email);
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem("reptidex.session") ?? "null"));
+  const before = await stored();
+
+  // The access token's time is up: the next request refreshes first, without bothering anyone.
+  await page.evaluate(() => {
+    const session = JSON.parse(localStorage.getItem("reptidex.session")!);
+    localStorage.setItem("reptidex.session", JSON.stringify({ ...session, accessExpiresAt: 0 }));
+  });
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  const after = await stored();
+  expect(after.refreshToken).not.toBe(before.refreshToken);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // The refresh token is no longer accepted (signed out elsewhere): the page stays and a dialog
+  // asks for the password; signing in there carries on where the breeder was.
+  await page.evaluate(() => {
+    const session = JSON.parse(localStorage.getItem("reptidex.session")!);
+    localStorage.setItem(
+      "reptidex.session",
+      JSON.stringify({ ...session, refreshToken: "revoked-elsewhere", accessExpiresAt: 0 }),
+    );
+  });
+  await page.getByRole("link", { name: "Collection" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Your session has ended" });
+  await expect(dialog).toBeVisible();
+  await expect(page).toHaveURL(/\/animals/);
+  await dialog.getByLabel("Password").fill(PASSWORD);
+  await dialog.getByRole("button", { name: "Sign in and continue" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/animals/);
+});
