@@ -50,7 +50,7 @@ build() {
 check() {
   install_packages
   "$ROOT/.venv/bin/python" scripts/api_client.py --check
-  (cd "$FRONTENDS" && npm run typecheck --silent && npm test --silent)
+  (cd "$FRONTENDS" && npm run lint --silent && npm run typecheck --silent && npm test --silent)
   build
   node "$FRONTENDS/apps/web-breeder/scripts/bundle-size.mjs"
 }

@@ -4,14 +4,13 @@
  */
 import createClient, { type Client } from "openapi-fetch";
 
-import type { paths as AnimalPaths } from "./generated/animal";
-import type { paths as CorePaths } from "./generated/core";
+import type { components as AnimalComponents, paths as AnimalPaths } from "./generated/animal";
+import type { components as CoreComponents, paths as CorePaths } from "./generated/core";
 import { serviceOrigin, type PageLocation } from "./hosts";
 import { ApiProblem, networkProblem, problemFromBody, type ProblemBody } from "./problem";
 import { Session, type KeyValueStore } from "./session";
 
-export type { components as AnimalComponents, paths as AnimalPaths } from "./generated/animal";
-export type { components as CoreComponents, paths as CorePaths } from "./generated/core";
+export type { AnimalComponents, AnimalPaths, CoreComponents, CorePaths };
 export { SERVICE_LABELS, serviceOrigin, type PageLocation, type ServiceName } from "./hosts";
 export {
   ApiProblem,
@@ -23,8 +22,8 @@ export {
 } from "./problem";
 export { Session, type SessionEvent, type StoredTokens, type TokenPair } from "./session";
 
-export type CoreSchemas = import("./generated/core").components["schemas"];
-export type AnimalSchemas = import("./generated/animal").components["schemas"];
+export type CoreSchemas = CoreComponents["schemas"];
+export type AnimalSchemas = AnimalComponents["schemas"];
 
 export interface ReptiDexApi {
   session: Session;
