@@ -100,16 +100,19 @@ interface Row {
 function FiguresTable({ caption, rows }: { caption: string; rows: Row[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[28rem] text-left text-sm">
+      <table className="w-full text-left text-sm">
         <caption className="mb-2 text-left text-sm font-semibold">{caption}</caption>
         <thead className="text-xs text-stone-600 dark:text-stone-400">
           <tr className="border-b border-stone-200 dark:border-stone-800">
             <th scope="col" className="py-2 pr-3 font-medium">
               {caption === "By species" ? "Species" : "Pairing"}
             </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Clutches</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Eggs</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Hatched</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              <span className="sm:hidden" aria-hidden="true">Cl.</span>
+              <span className="max-sm:sr-only">Clutches</span>
+            </th>
+            <th scope="col" className="hidden py-2 pr-3 text-right font-medium sm:table-cell">Eggs</th>
+            <th scope="col" className="hidden py-2 pr-3 text-right font-medium sm:table-cell">Hatched</th>
             <th scope="col" className="py-2 pr-3 text-right font-medium">Fertility</th>
             <th scope="col" className="py-2 text-right font-medium">Hatch rate</th>
           </tr>
@@ -119,8 +122,8 @@ function FiguresTable({ caption, rows }: { caption: string; rows: Row[] }) {
             <tr key={row.key} className="border-b border-stone-100 last:border-0 dark:border-stone-800/60">
               <th scope="row" className="py-2 pr-3 font-medium">{row.name}</th>
               <td className="py-2 pr-3 text-right tabular-nums">{row.clutches}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{row.eggs_total}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{row.hatched}</td>
+              <td className="hidden py-2 pr-3 text-right tabular-nums sm:table-cell">{row.eggs_total}</td>
+              <td className="hidden py-2 pr-3 text-right tabular-nums sm:table-cell">{row.hatched}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{percent(row.fertility_rate)}</td>
               <td className="py-2 text-right tabular-nums">{percent(row.hatch_rate)}</td>
             </tr>

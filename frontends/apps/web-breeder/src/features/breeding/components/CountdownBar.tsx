@@ -46,7 +46,10 @@ export function CountdownBar({ countdown, large = false }: { countdown: Countdow
           <div className={cx("h-full rounded-full transition-[width]", BAR[countdown.state])} style={{ width: `${percent}%` }} />
         </div>
       ) : null}
-      <p className={cx("text-sm", TEXT[countdown.state])}>{countdown.label}</p>
+      <p className={cx("text-sm", TEXT[countdown.state])}>
+        {/* The big number already says how many days are left. */}
+        {large && countdown.state === "incubating" ? `Day ${countdown.daysIn} of ${countdown.totalDays}` : countdown.label}
+      </p>
     </div>
   );
 }

@@ -1,0 +1,108 @@
+import { Button, Dialog, SelectField, TextField } from "@reptidex/ui";
+import { useState, type FormEvent } from "react";
+
+import { FormProblem } from "../../../auth/AuthLayout";
+import { notifySuccess } from "../../../lib/notify";
+import { useFormError } from "../../../lib/useFormError";
+import { formatDate, localToday } from "../dates";
+import { eventKey, eventLabel, MOVE_LABEL, STATUS_LABEL, type Pairing, type PairingStatus } from "../pairingStatus";
+import { useUpdatePairing } from "../queries";
+
+/** What the dialog does: move the pairing on, correct a recorded date, or add another date. */
+export type DateAction = { kind: "move"; status: PairingStatus } | { kind: "edit"; key: string; date: string } | { kind: "add" };
+
+// Dates breeders note besides the status steps.
+const EXTRA_EVENTS = ["pre_lay_shed_at", "post_ovulation_shed_at", "separated_at"] as const;
+const EXTRA_LABEL: Record<(typeof EXTRA_EVENTS)[number], string> = {
+  pre_lay_shed_at: "Pre-lay shed",
+  post_ovulation_shed_at: "Post-ovulation shed",
+  separated_at: "Separated",
+};
+
+export function PairingDateDialog({ pairing, action, onClose }: { pairing: Pairing; action: DateAction | null; onClose: () => void }) {
+  const update = useUpdatePairing(pairing);
+  return (
+    <Dialog
+      open={action !== null}
+      onClose={onClose}
+      title={
+        action?.kind === "move"
+          ? `${MOVE_LABEL[action.status]}`
+          : action?.kind === "edit"
+            ? `Change the date: ${eventLabel(action.key).toLowerCase()}`
+            : "Add a date"
+      }
+      description={
+        action?.kind === "move"
+          ? `The pairing becomes ${STATUS_LABEL[action.status].toLowerCase()}${action.status === "failed" || action.status === "completed" ? "; this is final" : ""}.`
+          : undefined
+      }
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" form="pairing-date" busy={update.isPending} variant={action?.kind === "move" && action.status === "failed" ? "danger" : "primary"}>
+            {action?.kind === "move" ? MOVE_LABEL[action.status] : "Save date"}
+          </Button>
+        </>
+      }
+    >
+      {action ? <DateForm key={JSON.stringify(action)} action={action} update={update} onDone={onClose} /> : null}
+    </Dialog>
+  );
+}
+
+function DateForm({
+  action,
+  update,
+  onDone,
+}: {
+  action: DateAction;
+  update: ReturnType<typeof useUpdatePairing>;
+  onDone: () => void;
+}) {
+  const today = localToday();
+  const [date, setDate] = useState(action.kind === "edit" ? action.date : today);
+  const [extra, setExtra] = useState<(typeof EXTRA_EVENTS)[number]>("pre_lay_shed_at");
+  const form = useFormError();
+  const key = action.kind === "move" ? eventKey(action.status) : action.kind === "edit" ? action.key : extra;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    form.clear();
+    try {
+      await update.mutateAsync(action.kind === "move" ? { status: action.status, events: { [key]: date } } : { events: { [key]: date } });
+      notifySuccess(
+        action.kind === "move" ? `Pairing marked ${STATUS_LABEL[action.status].toLowerCase()}` : `${eventLabel(key)}: ${formatDate(date)}`,
+      );
+      onDone();
+    } catch (error) {
+      form.setError(error);
+    }
+  }
+
+  return (
+    <form id="pairing-date" onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
+      <FormProblem summary={form.summary} />
+      {action.kind === "add" ? (
+        <SelectField label="What happened" value={extra} onChange={(event) => setExtra(event.target.value as typeof extra)}>
+          {EXTRA_EVENTS.map((value) => (
+            <option key={value} value={value}>
+              {EXTRA_LABEL[value]}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <TextField
+        label={action.kind === "move" ? `${eventLabel(key)} on` : "Date"}
+        type="date"
+        required
+        max={today}
+        value={date}
+        onChange={(event) => setDate(event.target.value)}
+        error={form.fields[key]}
+      />
+    </form>
+  );
+}
