@@ -45,7 +45,7 @@ export default function LoginPage() {
       subtitle="Your collection, lineage and breeding records."
       footer={
         <>
-          New to ReptiDex? <Link className="font-medium text-teal-800 underline dark:text-teal-300" to="/signup">Create an account</Link>
+          New to ReptiDex? <Link className="font-medium text-teal-800 underline dark:text-teal-300" to={`/signup${window.location.search}`}>Create an account</Link>
         </>
       }
     >
