@@ -1,0 +1,67 @@
+import { Button, Dialog, TextAreaField, TextField } from "@reptidex/ui";
+import type { FormEvent } from "react";
+
+import { FormProblem } from "../../auth/AuthLayout";
+import { notifySuccess } from "../../lib/notify";
+import { useFormError } from "../../lib/useFormError";
+import { useCreateVivarium } from "./vivariumQueries";
+
+/** A new workspace (a business, a shared collection) with the creator as its owner. */
+export function CreateVivariumDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const create = useCreateVivarium();
+  const form = useFormError();
+
+  function close() {
+    form.clear();
+    onClose();
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.clear();
+    const data = new FormData(event.currentTarget);
+    try {
+      const vivarium = await create.mutateAsync({
+        name: String(data.get("name")).trim(),
+        description: String(data.get("description")).trim() || null,
+        location: String(data.get("location")).trim() || null,
+        is_public: data.get("is_public") === "on",
+      });
+      notifySuccess(`${vivarium.name} created. You are its owner and it is now the vivarium you work in.`);
+      close();
+    } catch (error) {
+      form.setError(error);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="New vivarium"
+      description="A separate collection with its own animals, members and plan, e.g. a business or a shared room."
+    >
+      <FormProblem summary={form.summary} />
+      <form onSubmit={submit} className="flex flex-col gap-4">
+        <TextField label="Vivarium name" name="name" required maxLength={120} error={form.fields.name} />
+        <TextAreaField label="Description (optional)" name="description" maxLength={5000} error={form.fields.description} />
+        <TextField label="Location (optional)" name="location" maxLength={200} error={form.fields.location} />
+        <label className="flex min-h-11 items-start gap-3 text-sm">
+          <input type="checkbox" name="is_public" className="mt-1 h-5 w-5 accent-teal-700" />
+          <span>
+            <span className="font-medium">Public profile</span>
+            <span className="block text-stone-600 dark:text-stone-400">You can change this later.</span>
+          </span>
+        </label>
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={close} disabled={create.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={create.isPending}>
+            Create vivarium
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
