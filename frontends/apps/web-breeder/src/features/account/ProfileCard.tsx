@@ -1,0 +1,78 @@
+import { Button, Card, TextAreaField, TextField } from "@reptidex/ui";
+import type { FormEvent } from "react";
+
+import type { Me } from "../../auth/AuthProvider";
+import { FormProblem } from "../../auth/AuthLayout";
+import { notifySuccess } from "../../lib/notify";
+import { useFormError } from "../../lib/useFormError";
+import { useUpdateProfile } from "./accountQueries";
+
+function flag(settings: Record<string, unknown> | undefined, key: string, fallback: boolean): boolean {
+  const value = settings?.[key];
+  return typeof value === "boolean" ? value : fallback;
+}
+
+/** How other breeders see you, and what they may do. */
+export function ProfileCard({ me }: { me: Me }) {
+  const update = useUpdateProfile();
+  const form = useFormError();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.clear();
+    const data = new FormData(event.currentTarget);
+    const on = (name: string) => data.get(name) === "on";
+    try {
+      await update.mutateAsync({
+        display_name: String(data.get("display_name")).trim(),
+        bio: String(data.get("bio")).trim() || null,
+        location: String(data.get("location")).trim() || null,
+        privacy_settings: { profile_public: on("profile_public"), show_location: on("show_location") },
+        contact_preferences: {
+          preferred_channel: (me.contact_preferences?.preferred_channel as "email" | "in_app" | undefined) ?? "email",
+          allow_messages: on("allow_messages"),
+          marketing_emails: on("marketing_emails"),
+        },
+      });
+      notifySuccess("Profile saved.");
+    } catch (error) {
+      form.setError(error);
+    }
+  }
+
+  const toggles: [string, string, string, boolean][] = [
+    ["profile_public", "Public profile", "Other breeders can open your profile.", flag(me.privacy_settings, "profile_public", true)],
+    ["show_location", "Show my location", "Your public profile shows where you are.", flag(me.privacy_settings, "show_location", true)],
+    ["allow_messages", "Messages from breeders", "Other breeders may message you.", flag(me.contact_preferences, "allow_messages", true)],
+    ["marketing_emails", "News from ReptiDex", "Occasional emails about new features.", flag(me.contact_preferences, "marketing_emails", false)],
+  ];
+
+  return (
+    <Card>
+      <form onSubmit={submit} aria-label="Profile" className="flex flex-col gap-4">
+        <h2 className="text-lg font-semibold">Profile</h2>
+        <FormProblem summary={form.summary} />
+        <TextField label="Display name" name="display_name" defaultValue={me.display_name} required maxLength={100} autoComplete="name" error={form.fields.display_name} />
+        <TextAreaField label="Bio" name="bio" defaultValue={me.bio ?? ""} maxLength={2000} hint="What you keep and breed, in a few lines." error={form.fields.bio} />
+        <TextField label="Location" name="location" defaultValue={me.location ?? ""} maxLength={200} autoComplete="address-level2" error={form.fields.location} />
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-sm font-semibold">Privacy and contact</legend>
+          {toggles.map(([name, label, hint, checked]) => (
+            <label key={name} className="flex min-h-11 items-start gap-3 text-sm">
+              <input type="checkbox" name={name} defaultChecked={checked} className="mt-1 h-5 w-5 shrink-0 accent-teal-700" />
+              <span>
+                <span className="font-medium">{label}</span>
+                <span className="block text-stone-600 dark:text-stone-400">{hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div>
+          <Button type="submit" busy={update.isPending}>
+            Save profile
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
