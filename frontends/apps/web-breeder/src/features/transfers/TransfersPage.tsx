@@ -154,7 +154,9 @@ export default function TransfersPage() {
                 ))}
               </ul>
             ) : (
-              <EmptyState title="No history yet">Accepted, declined, canceled and expired transfers are listed here.</EmptyState>
+              <p className="text-sm text-stone-600 dark:text-stone-400">
+                None yet. Accepted, declined, canceled and expired transfers are listed here.
+              </p>
             )}
             {incoming.hasNextPage || outgoing.hasNextPage ? (
               <Button
@@ -240,7 +242,7 @@ function TransferredAway({ vivariumId }: { vivariumId: string }) {
           ))}
         </ul>
       ) : (
-        <EmptyState title="No animal has left yet">Animals you transfer to another vivarium stay listed here.</EmptyState>
+        <p className="text-sm text-stone-600 dark:text-stone-400">No animal has left this vivarium by transfer yet.</p>
       )}
       {records.hasNextPage ? (
         <Button variant="secondary" busy={records.isFetchingNextPage} onClick={() => void records.fetchNextPage()}>
