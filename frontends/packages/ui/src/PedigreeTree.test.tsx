@@ -60,7 +60,7 @@ describe("PedigreeTree", () => {
     renderEcho();
     const hidden = items("sire").find((li) => li.textContent?.includes("Private ancestor"));
     expect(hidden).toBeDefined();
-    expect(hidden).toHaveTextContent("Sire of BP-004 · Juniper: 🔒 Private ancestorKept private by its owner");
+    expect(hidden).toHaveTextContent("Sire of BP-004 · Juniper: Private ancestorKept private by its owner");
     expect(within(hidden!).queryByRole("link")).not.toBeInTheDocument();
     expect(screen.getAllByText("No sire recorded")).toHaveLength(2);
     expect(screen.getAllByText("No dam recorded")).toHaveLength(3);

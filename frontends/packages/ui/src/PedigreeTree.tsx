@@ -86,13 +86,15 @@ export function PedigreeTree({
         ref={scroller}
         role="region"
         aria-label={`Pedigree chart of ${rootLabel}`}
-        tabIndex={0}
+        // A region that scrolls sideways must be reachable from the keyboard to scroll it.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={overflowing ? 0 : undefined}
         className={cx(
           "overflow-x-auto rounded-xl pb-2 focus-visible:outline-2 focus-visible:outline-teal-600",
           "print:overflow-visible",
         )}
       >
-        <div ref={chart} className="w-max">
+        <div ref={chart} className="w-max px-1">
           <div aria-hidden="true" className="mb-1 flex">
             {Array.from({ length: depth + 1 }, (_, generation) => (
               <p
@@ -186,7 +188,7 @@ function SlotCard({ slot, context }: { slot: TreeSlot; context: CardContext }) {
       >
         {spoken}
         <span className="flex items-center gap-1 font-semibold text-stone-800 dark:text-stone-200 print:text-black">
-          <span aria-hidden="true">🔒</span> Private ancestor
+          <LockIcon /> Private ancestor
         </span>
         <span className="text-stone-600 dark:text-stone-400 print:text-stone-700">Kept private by its owner</span>
       </div>
@@ -272,6 +274,16 @@ function SlotCard({ slot, context }: { slot: TreeSlot; context: CardContext }) {
   );
 }
 
+/** A small padlock drawn inline: emoji fonts are missing on some printers and kiosks. */
+function LockIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5 shrink-0 fill-none stroke-current stroke-[1.6]">
+      <rect x="3" y="7" width="10" height="7" rx="1.5" />
+      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+    </svg>
+  );
+}
+
 function Legend() {
   const item = "flex items-center gap-1.5";
   const swatch = "inline-block h-3 w-5 rounded-sm border-l-4";
@@ -284,7 +296,7 @@ function Legend() {
         <span aria-hidden="true" className={cx(swatch, "border-l-rose-500 bg-rose-100 dark:bg-rose-950")} /> Dam (mother)
       </li>
       <li className={item}>
-        <span aria-hidden="true">🔒</span> Private ancestor
+        <LockIcon /> Private ancestor
       </li>
       <li className={item}>
         <span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm border-2 border-dashed border-stone-400" /> Not

@@ -108,6 +108,6 @@ describe("printZoom", () => {
     expect(printZoom({ width: 1000, height: 1200 }, page)).toBe(0.5);
   });
   it("never goes below the readable minimum", () => {
-    expect(printZoom({ width: 10000, height: 10000 }, page)).toBe(0.35);
+    expect(printZoom({ width: 10000, height: 10000 }, page)).toBe(0.2);
   });
 });

@@ -39,8 +39,8 @@ export interface PedigreePrivateNode {
   private: true;
   label?: string;
   generation: number;
-  sire: null;
-  dam: null;
+  sire?: null;
+  dam?: null;
 }
 
 export type PedigreeNodeData = PedigreeAnimalNode | PedigreePrivateNode;
@@ -163,7 +163,7 @@ export function relationText(slot: Pick<TreeSlot, "relation" | "offspring">): st
 export function printZoom(
   size: { width: number; height: number },
   area: { width: number; height: number },
-  minimum = 0.35,
+  minimum = 0.2,
 ): number {
   if (size.width <= 0 || size.height <= 0) return 1;
   const fit = Math.min(1, area.width / size.width, area.height / size.height);
