@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
-import { formatGrams, GrowthChart, growthSummary, niceTicks } from "./GrowthChart";
+import { formatGrams, GrowthChart, growthSummary, niceTicks, timeTicks } from "./GrowthChart";
 
 const POINTS = [
   { at: "2026-03-01T10:00:00Z", grams: 45 },
@@ -20,6 +20,19 @@ describe("niceTicks", () => {
     const ticks = niceTicks(0, 0);
     expect(ticks[0]).toBe(0);
     expect(ticks.length).toBeGreaterThan(1);
+  });
+});
+
+describe("timeTicks", () => {
+  const day = 86_400_000;
+  it("runs from the first weighing to the last", () => {
+    const ticks = timeTicks(0, 60 * day, 3);
+    expect(ticks).toEqual([0, 20 * day, 40 * day, 60 * day]);
+  });
+
+  it("never puts two ticks on one day", () => {
+    expect(timeTicks(0, 2 * day, 6)).toEqual([0, day, 2 * day]);
+    expect(timeTicks(0, 3_600_000, 6)).toEqual([0]);
   });
 });
 

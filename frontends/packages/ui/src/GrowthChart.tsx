@@ -75,13 +75,11 @@ function sortPoints(points: readonly GrowthPoint[]): TimedPoint[] {
     .sort((a, b) => a.time - b.time);
 }
 
-/** Date ticks spread over the span, at whole days. */
-function timeTicks(start: number, end: number, count: number): number[] {
-  if (end <= start) return [start];
-  const step = Math.max(DAY_MS, Math.round((end - start) / count / DAY_MS) * DAY_MS);
-  const ticks: number[] = [];
-  for (let time = start; time <= end + 1; time += step) ticks.push(time);
-  return ticks;
+/** Date ticks from the first weighing to the last, evenly spaced, never two on one day. */
+export function timeTicks(start: number, end: number, count: number): number[] {
+  if (end - start < DAY_MS) return [start];
+  const intervals = Math.max(1, Math.min(count, Math.floor((end - start) / DAY_MS)));
+  return Array.from({ length: intervals + 1 }, (_, index) => start + ((end - start) * index) / intervals);
 }
 
 /** Follow the width of the container, so the chart fills a phone or a desktop column. */
@@ -147,7 +145,7 @@ export function GrowthChart({
   const x = (time: number) => MARGIN.left + ((time - start) / (end - start)) * innerWidth;
   const y = (grams: number) => MARGIN.top + innerHeight - (grams / yMax) * innerHeight;
   const withYear = new Date(start).getUTCFullYear() !== new Date(end).getUTCFullYear();
-  const xTicks = timeTicks(start, end, Math.max(1, Math.floor(innerWidth / 110)));
+  const xTicks = timeTicks(start, end, Math.max(1, Math.floor(innerWidth / 100)));
   const path = sorted.map((point, index) => `${index ? "L" : "M"}${x(point.time).toFixed(1)},${y(point.grams).toFixed(1)}`).join(" ");
 
   return (
@@ -163,7 +161,8 @@ export function GrowthChart({
           width={width}
           height={height}
           viewBox={`0 0 ${width} ${height}`}
-          className="block max-w-full overflow-visible text-stone-600 dark:text-stone-400"
+          // Scales with its box until the next measurement redraws it at the new width.
+          className="block h-auto w-full overflow-visible text-stone-600 dark:text-stone-400"
         >
           <g aria-hidden="true">
             {yTicks.map((tick) => (
@@ -181,12 +180,13 @@ export function GrowthChart({
                 </text>
               </g>
             ))}
-            {xTicks.map((tick) => (
+            {xTicks.map((tick, index) => (
               <text
                 key={`x${tick}`}
                 x={x(tick)}
                 y={MARGIN.top + innerHeight + 20}
-                textAnchor="middle"
+                // The first and last labels align with the plot's edges instead of spilling past them.
+                textAnchor={xTicks.length > 1 && index === 0 ? "start" : xTicks.length > 1 && index === xTicks.length - 1 ? "end" : "middle"}
                 fontSize="11"
                 fill="currentColor"
               >

@@ -18,25 +18,20 @@ const SEX_OPTIONS = SEXES.map((sex) => ({
   label: { male: "♂ Male", female: "♀ Female", unknown: "Unknown" }[sex],
 }));
 
-/** The fields of an animal's record, shared by "New animal" and "Edit details". */
-export function AnimalDetailsFields({
-  values,
-  onChange,
-  errors,
-  displayIdHint,
-  visibilityLocked,
-}: {
+interface FieldsProps {
   values: AnimalFormValues;
   onChange: (values: AnimalFormValues) => void;
   errors: Record<string, string>;
-  displayIdHint: string;
-  /** Why the visibility cannot be changed here, if it cannot. */
-  visibilityLocked?: string;
-}) {
-  function set<K extends keyof AnimalFormValues>(key: K, value: AnimalFormValues[K]) {
-    onChange({ ...values, [key]: value });
-  }
-  const today = todayIso();
+}
+
+function setter({ values, onChange }: FieldsProps) {
+  return <K extends keyof AnimalFormValues>(key: K, value: AnimalFormValues[K]) => onChange({ ...values, [key]: value });
+}
+
+/** What a breeder fills in for every animal: sex, name, hatch date and morph. */
+export function EssentialFields(props: FieldsProps) {
+  const { values, errors } = props;
+  const set = setter(props);
   return (
     <>
       <RadioChips<SexValue>
@@ -59,12 +54,43 @@ export function AnimalDetailsFields({
         <TextField
           label="Hatch date"
           type="date"
-          max={today}
+          max={todayIso()}
           value={values.hatch_date}
           onChange={(event) => set("hatch_date", event.target.value)}
           error={errors.hatch_date}
           hint="Leave empty if unknown. Parents must be older than their offspring."
         />
+      </div>
+      <TextField
+        label="Morph description"
+        value={values.morph}
+        maxLength={200}
+        onChange={(event) => set("morph", event.target.value)}
+        error={errors.morph}
+        hint="Free text as you would write it on a label, e.g. “Pastel Clown 66% het Pied”. The genotype is recorded separately."
+      />
+    </>
+  );
+}
+
+export const MORE_FIELDS = [
+  "display_id",
+  "microchip",
+  "status",
+  "visibility",
+  "feeding_interval_days",
+  "acquisition_date",
+  "acquisition_source",
+  "notes",
+] as const;
+
+/** The rest of the record: id, tag, status, visibility, care interval, origin and notes. */
+export function MoreFields(props: FieldsProps & { displayIdHint: string; visibilityLocked?: string }) {
+  const { values, errors, displayIdHint, visibilityLocked } = props;
+  const set = setter(props);
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label="Display id"
           value={values.display_id}
@@ -81,16 +107,6 @@ export function AnimalDetailsFields({
           onChange={(event) => set("microchip", event.target.value)}
           error={errors.microchip}
         />
-      </div>
-      <TextField
-        label="Morph description"
-        value={values.morph}
-        maxLength={200}
-        onChange={(event) => set("morph", event.target.value)}
-        error={errors.morph}
-        hint="Free text as you would write it on a label, e.g. “Pastel Clown 66% het Pied”. The genotype is recorded separately."
-      />
-      <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="Status"
           value={values.status}
@@ -128,7 +144,7 @@ export function AnimalDetailsFields({
         <TextField
           label="Acquired on"
           type="date"
-          max={today}
+          max={todayIso()}
           value={values.acquisition_date}
           onChange={(event) => set("acquisition_date", event.target.value)}
           error={errors.acquisition_date}
@@ -153,17 +169,14 @@ export function AnimalDetailsFields({
   );
 }
 
-export const DETAIL_FIELDS = [
-  "sex",
-  "name",
-  "hatch_date",
-  "display_id",
-  "microchip",
-  "morph",
-  "status",
-  "visibility",
-  "feeding_interval_days",
-  "acquisition_date",
-  "acquisition_source",
-  "notes",
-] as const;
+/** Every field of an animal's record, as "Edit details" shows them. */
+export function AnimalDetailsFields(props: FieldsProps & { displayIdHint: string; visibilityLocked?: string }) {
+  return (
+    <>
+      <EssentialFields {...props} />
+      <MoreFields {...props} />
+    </>
+  );
+}
+
+export const DETAIL_FIELDS = ["sex", "name", "hatch_date", "morph", ...MORE_FIELDS] as const;

@@ -33,7 +33,15 @@ function CoiLine({ animal }: { animal: Animal }) {
   );
 }
 
-export function AnimalHeader({ animal, species }: { animal: Animal; species: Species | undefined }) {
+export function AnimalHeader({
+  animal,
+  species,
+  canCurate,
+}: {
+  animal: Animal;
+  species: Species | undefined;
+  canCurate: boolean;
+}) {
   const [sharing, setSharing] = useState(false);
   const genes = sortGenes(
     animal.genotype.map((gene) => ({
@@ -105,7 +113,7 @@ export function AnimalHeader({ animal, species }: { animal: Animal; species: Spe
       ) : animal.morph ? (
         <p className="text-sm text-stone-700 dark:text-stone-300">{animal.morph}</p>
       ) : null}
-      <ShareDialog animal={animal} open={sharing} onClose={() => setSharing(false)} />
+      <ShareDialog animal={animal} open={sharing} onClose={() => setSharing(false)} canCurate={canCurate} />
     </header>
   );
 }

@@ -96,7 +96,7 @@ export function CollectionFilterBar({
           disabled={!filters.species}
           title={filters.species ? undefined : "Choose a species first"}
         >
-          <option value="">{filters.species ? "Any trait" : "Choose a species first"}</option>
+          <option value="">{filters.species ? "Any trait" : "Species first"}</option>
           {(traits.data ?? []).map((trait) => (
             <option key={trait.id} value={trait.id}>
               {trait.name}

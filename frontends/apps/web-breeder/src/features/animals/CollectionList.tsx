@@ -7,7 +7,7 @@ import { formatDate, STATUS_LABEL, VISIBILITY_LABEL } from "./labels";
 
 // One grid for the header and every row, so the columns line up on a desktop.
 const COLUMNS =
-  "md:grid md:grid-cols-[minmax(0,2.4fr)_minmax(0,1.4fr)_5.5rem_7.5rem_minmax(0,1fr)_minmax(0,1.1fr)] md:items-center md:gap-3";
+  "md:grid md:grid-cols-[minmax(0,2.4fr)_minmax(0,1.4fr)_7.5rem_7.5rem_minmax(0,1fr)_minmax(0,1.1fr)] md:items-center md:gap-3";
 
 /** ♂/♀ in colour, with the word for screen readers (and on screen where there is room). */
 export function SexMark({ sex, labelled = false }: { sex: AnimalListItem["sex"]; labelled?: boolean }) {

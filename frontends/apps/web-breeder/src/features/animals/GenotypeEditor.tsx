@@ -110,7 +110,7 @@ function GenotypeLine({
           >
             {states.map((state) => (
               <option key={state} value={state}>
-                {state === "super" && trait?.super_form_name ? `Super (${trait.super_form_name})` : STATE_LABEL[state]}
+                {state === "super" && trait?.super_form_name ? `${trait.super_form_name} (two copies)` : STATE_LABEL[state]}
               </option>
             ))}
           </select>

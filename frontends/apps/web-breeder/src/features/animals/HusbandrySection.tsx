@@ -1,5 +1,5 @@
 import { unwrap } from "@reptidex/api-client";
-import { Badge, Button, Card, Dialog, EmptyState, ErrorState, GrowthChart, SelectField, Skeleton } from "@reptidex/ui";
+import { Badge, Button, Card, controlClass, Dialog, EmptyState, ErrorState, GrowthChart, Skeleton } from "@reptidex/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useMemo, useState } from "react";
@@ -185,16 +185,28 @@ function LogHistory({ animal, canEdit }: { animal: Animal; canEdit: boolean }) {
 
   return (
     <Card>
-      <div className="mb-2 flex flex-wrap items-end justify-between gap-3">
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-3">
         <h3 className="font-semibold">History</h3>
-        <SelectField label="Show" value={kind} onChange={(event) => setKind(event.target.value as LogKind | "")} className="w-48">
-          <option value="">All entries</option>
-          {LOG_KINDS.map((item) => (
-            <option key={item} value={item}>
-              {LOG_KIND_LABEL[item]}
-            </option>
-          ))}
-        </SelectField>
+        <div className="flex items-center gap-2">
+          <label htmlFor="log-kind-filter" className="text-sm font-medium">
+            Show
+          </label>
+          <div className="w-44">
+            <select
+              id="log-kind-filter"
+              value={kind}
+              onChange={(event) => setKind(event.target.value as LogKind | "")}
+              className={controlClass}
+            >
+              <option value="">All entries</option>
+              {LOG_KINDS.map((item) => (
+                <option key={item} value={item}>
+                  {LOG_KIND_LABEL[item]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
       </div>
       {list}
       <Dialog
@@ -222,7 +234,7 @@ function LogHistory({ animal, canEdit }: { animal: Animal; canEdit: boolean }) {
 export function HusbandrySection({ animal, canEdit }: { animal: Animal; canEdit: boolean }) {
   return (
     <div className="flex flex-col gap-4">
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <FeedingStatusCard animal={animal} />
         <GrowthCard animal={animal} />
       </div>

@@ -67,6 +67,8 @@ function ParentSlot({ animal, role, canEdit }: { animal: Animal; role: Role; can
     },
   });
   const failure = formFailure(save.error, FIELD_LABELS, [field]);
+  // A refusal about the parent shows under the picker, right here; anything else on top.
+  const summary = failure.fields[field] ? null : failure.summary;
 
   function cancel() {
     setPicking(false);
@@ -80,7 +82,7 @@ function ParentSlot({ animal, role, canEdit }: { animal: Animal; role: Role; can
       <CurrentParent parent={current} />
       {canEdit && picking ? (
         <div className="flex flex-col gap-3">
-          <FormProblem summary={failure.summary} />
+          <FormProblem summary={summary} />
           <AnimalPicker
             label={`New ${title.toLowerCase()}`}
             name={role}
@@ -106,16 +108,25 @@ function ParentSlot({ animal, role, canEdit }: { animal: Animal; role: Role; can
           </div>
         </div>
       ) : canEdit ? (
-        <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" size="sm" onClick={() => setPicking(true)}>
-            {current ? `Change ${title.toLowerCase()}` : `Choose ${title.toLowerCase()}`}
-          </Button>
-          {current ? (
-            <Button variant="ghost" size="sm" busy={save.isPending} onClick={() => save.mutate(null)}>
-              Remove {title.toLowerCase()}
+        <div className="flex flex-col gap-2">
+          {save.isError ? <FormProblem summary={failure.summary} /> : null}
+          <div className="flex flex-wrap gap-2">
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => {
+                save.reset();
+                setPicking(true);
+              }}
+            >
+              {current ? `Change ${title.toLowerCase()}` : `Choose ${title.toLowerCase()}`}
             </Button>
-          ) : null}
-          {!picking && save.isError ? <FormProblem summary={failure.summary} /> : null}
+            {current ? (
+              <Button variant="ghost" size="sm" busy={save.isPending} onClick={() => save.mutate(null)}>
+                Remove {title.toLowerCase()}
+              </Button>
+            ) : null}
+          </div>
         </div>
       ) : null}
     </Card>

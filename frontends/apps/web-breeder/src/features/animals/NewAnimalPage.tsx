@@ -2,6 +2,7 @@ import { unwrap } from "@reptidex/api-client";
 import { Button, Card, EmptyState, PageHeader, SelectField } from "@reptidex/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { ChevronDown } from "lucide-react";
 import { Link, useNavigate } from "react-router";
 
 import { api } from "../../api";
@@ -12,7 +13,7 @@ import { animalLabel } from "../../queries/animals";
 import { useSpecies } from "../../queries/catalogue";
 import { useCan } from "../../vivarium/useCan";
 import { useVivarium } from "../../vivarium/VivariumProvider";
-import { AnimalDetailsFields, DETAIL_FIELDS } from "./AnimalDetailsFields";
+import { DETAIL_FIELDS, EssentialFields, MORE_FIELDS, MoreFields } from "./AnimalDetailsFields";
 import { checkAnimalForm, createBody, emptyAnimalForm, FIELD_LABELS } from "./animalForm";
 import { formFailure } from "./formFailure";
 import { todayIso } from "./labels";
@@ -54,6 +55,9 @@ export default function NewAnimalPage() {
   const validSpeciesId = chosenSpecies ? speciesId : "";
   const failure = formFailure(create.error, FIELD_LABELS, SHOWN);
   const errors = { ...failure.fields, ...localErrors };
+  const [moreOpen, setMoreOpen] = useState(false);
+  // A refusal about a field in the folded part opens it, so the message is seen.
+  const moreHasError = MORE_FIELDS.some((field) => errors[field]);
 
   function chooseSpecies(id: string) {
     setSpeciesId(id);
@@ -115,16 +119,7 @@ export default function NewAnimalPage() {
               </option>
             ))}
           </SelectField>
-          <AnimalDetailsFields
-            values={values}
-            onChange={setValues}
-            errors={errors}
-            displayIdHint={
-              chosenSpecies
-                ? `Leave empty to number it from your template (e.g. ${chosenSpecies.code_prefix}-001).`
-                : "Leave empty to number it from your template."
-            }
-          />
+          <EssentialFields values={values} onChange={setValues} errors={errors} />
         </Card>
         <Card className="flex flex-col gap-4">
           <div>
@@ -164,6 +159,33 @@ export default function NewAnimalPage() {
             </p>
           )}
         </Card>
+        <details
+          open={moreOpen || moreHasError}
+          onToggle={(event) => setMoreOpen(event.currentTarget.open)}
+          className="group rounded-2xl border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900"
+        >
+          <summary className="flex min-h-11 cursor-pointer items-center justify-between gap-2 rounded-2xl px-4 py-3 focus-visible:outline-2 focus-visible:outline-teal-600">
+            <span>
+              <span className="text-lg font-semibold">More details</span>
+              <span className="block text-sm text-stone-600 dark:text-stone-400">
+                Display id, microchip, status, visibility, feeding interval, origin and notes.
+              </span>
+            </span>
+            <ChevronDown aria-hidden="true" size={20} className="shrink-0 transition-transform group-open:rotate-180" />
+          </summary>
+          <div className="flex flex-col gap-4 px-4 pb-4">
+            <MoreFields
+              values={values}
+              onChange={setValues}
+              errors={errors}
+              displayIdHint={
+                chosenSpecies
+                  ? `Leave empty to number it from your template (e.g. ${chosenSpecies.code_prefix}-001).`
+                  : "Leave empty to number it from your template."
+              }
+            />
+          </div>
+        </details>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" busy={create.isPending}>
             Add animal

@@ -30,7 +30,7 @@ export function RadioChips<T extends string>({
           <label
             key={option.value}
             className={cx(
-              "flex min-h-11 cursor-pointer items-center rounded-lg border px-4 text-sm font-medium",
+              "relative flex min-h-11 cursor-pointer items-center rounded-lg border px-4 text-sm font-medium",
               "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-teal-600",
               value === option.value
                 ? "border-teal-700 bg-teal-50 text-teal-900 dark:border-teal-400 dark:bg-teal-950 dark:text-teal-100"
@@ -43,7 +43,8 @@ export function RadioChips<T extends string>({
               value={option.value}
               checked={value === option.value}
               onChange={() => onChange(option.value)}
-              className="sr-only"
+              // Invisible but where the chip is, so a tap or a test's click lands on the radio.
+              className="absolute inset-0 h-full w-full cursor-pointer opacity-0"
             />
             {option.label}
           </label>

@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { api } from "../../api";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import type { Animal } from "../../queries/animals";
-import { VISIBILITY_HINT } from "./labels";
+import { VISIBILITY_LABEL } from "./labels";
 
 /** The public site's address: configured, or the `public.` host next to this app's. */
 export function publicProfileUrl(animalId: string, location: Pick<Location, "protocol" | "hostname" | "port"> = window.location): string {
@@ -38,7 +38,17 @@ function useQrImage(animalId: string, enabled: boolean) {
   return { url, isError: query.isError };
 }
 
-export function ShareDialog({ animal, open, onClose }: { animal: Animal; open: boolean; onClose: () => void }) {
+export function ShareDialog({
+  animal,
+  open,
+  onClose,
+  canCurate,
+}: {
+  animal: Animal;
+  open: boolean;
+  onClose: () => void;
+  canCurate: boolean;
+}) {
   const link = publicProfileUrl(animal.id);
   const qr = useQrImage(animal.id, open);
   const isPublic = animal.visibility === "public";
@@ -60,7 +70,7 @@ export function ShareDialog({ animal, open, onClose }: { animal: Animal; open: b
       description={
         isPublic
           ? "Anyone with this link or QR code sees the profile and pedigree, without an account."
-          : "This animal is not public: the link opens only for members of this vivarium."
+          : "Not public yet: the link and QR code open its profile once it is made public."
       }
       footer={
         <Button variant="secondary" onClick={onClose}>
@@ -71,7 +81,10 @@ export function ShareDialog({ animal, open, onClose }: { animal: Animal; open: b
       <div className="flex flex-col gap-4">
         {!isPublic ? (
           <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-100">
-            {VISIBILITY_HINT[animal.visibility]} A curator can make it public under Overview → Edit details.
+            It is “{VISIBILITY_LABEL[animal.visibility].toLowerCase()}” now.{" "}
+            {canCurate
+              ? "To share it, set its visibility to Public under Overview → Edit details."
+              : "A curator or the owner can make it public."}
           </p>
         ) : null}
         <div className="flex flex-col gap-1">
