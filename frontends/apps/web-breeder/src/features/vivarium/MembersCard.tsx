@@ -90,7 +90,7 @@ function MemberRow({
   async function removeMember() {
     setProblem(null);
     try {
-      await remove.mutateAsync(member.user_id);
+      await remove.mutateAsync({ userId: member.user_id, leaving: isSelf });
       notifySuccess(isSelf ? `You left ${vivariumName}.` : `${member.display_name} was removed from ${vivariumName}.`);
     } catch (error) {
       setProblem(explainMemberProblem(error));

@@ -103,15 +103,16 @@ export function useRemoveMember(vivariumId: string) {
   const queryClient = useQueryClient();
   const refreshMe = useRefreshMe();
   return useMutation({
-    mutationFn: (userId: string) =>
+    mutationFn: ({ userId }: { userId: string; leaving: boolean }) =>
       unwrap(
         api.core.DELETE("/api/v1/vivariums/{vivarium_id}/members/{user_id}", {
           params: { path: { vivarium_id: vivariumId, user_id: userId } },
         }),
       ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: keys.members(vivariumId) });
-      await refreshMe();
+    onSuccess: async (_data, { leaving }) => {
+      // Someone who left can no longer read the list; `me` moves them to another vivarium.
+      if (leaving) await refreshMe();
+      else await queryClient.invalidateQueries({ queryKey: keys.members(vivariumId) });
     },
   });
 }
