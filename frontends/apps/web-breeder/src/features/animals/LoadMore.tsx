@@ -22,6 +22,8 @@ export function LoadMore({
   const latest = useRef({ hasMore, loading, onLoad });
   latest.current = { hasMore, loading, onLoad };
 
+  // Observed afresh after each load: a new observer reports at once if the end is still in
+  // view (a tall screen), where the old one would wait for the next scroll.
   useEffect(() => {
     const element = sentinel.current;
     if (!auto || !element || typeof IntersectionObserver === "undefined") return;
@@ -34,7 +36,7 @@ export function LoadMore({
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [auto, hasMore]);
+  }, [auto, hasMore, loading]);
 
   if (!hasMore) return null;
   return (
