@@ -100,8 +100,9 @@ describe("parseVivariumId", () => {
   });
 });
 
-it("says how long is left to answer", () => {
-  expect(expiresIn("2026-05-24T12:00:00Z", NOW)).toBe("in 14 days");
-  expect(expiresIn("2026-05-11T18:00:00Z", NOW)).toBe("tomorrow");
-  expect(expiresIn("2026-05-10T18:00:00Z", NOW)).toBe("today");
+it("says how long is left to answer in calendar days", () => {
+  const now = new Date(2026, 4, 10, 9, 30);
+  expect(expiresIn(new Date(2026, 4, 24, 9, 29).toISOString(), now)).toBe("in 14 days");
+  expect(expiresIn(new Date(2026, 4, 11, 1, 0).toISOString(), now)).toBe("tomorrow");
+  expect(expiresIn(new Date(2026, 4, 10, 23, 0).toISOString(), now)).toBe("today");
 });

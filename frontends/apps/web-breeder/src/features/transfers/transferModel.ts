@@ -140,9 +140,10 @@ export function parseVivariumId(input: string): string | null {
   return UUID.exec(input.trim())?.[0].toLowerCase() ?? null;
 }
 
-/** "in 13 days", "tomorrow", "today": how long the receiver has left to answer. */
+/** "in 14 days", "tomorrow", "today": counted in calendar days, as the date beside it reads. */
 export function expiresIn(expiresAt: string, now = new Date()): string {
-  const days = Math.floor((new Date(expiresAt).getTime() - now.getTime()) / 86_400_000);
+  const day = (date: Date) => Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
+  const days = Math.round((day(new Date(expiresAt)) - day(now)) / 86_400_000);
   if (days <= 0) return "today";
   if (days === 1) return "tomorrow";
   return `in ${days} days`;
