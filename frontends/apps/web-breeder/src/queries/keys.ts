@@ -41,4 +41,5 @@ export const keys = {
   publicProfile: (animalId: string) => ["animal", animalId, "public-profile"] as const,
   prediction: (request: object) => ["genetics", "predict", request] as const,
   whatIfCoi: (sireId: string, damId: string) => ["coi", "what-if", sireId, damId] as const,
+  vivariumPlan: (vivariumId: string) => ["vivarium", vivariumId, "plan"] as const,
 };
