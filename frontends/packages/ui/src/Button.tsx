@@ -6,11 +6,13 @@ import { Spinner } from "./Spinner";
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 
 const VARIANTS: Record<ButtonVariant, string> = {
+  // Disabled buttons turn grey rather than faded teal, so their label stays readable.
   primary:
-    "bg-teal-700 text-white hover:bg-teal-800 disabled:bg-teal-700/50 dark:bg-teal-600 dark:hover:bg-teal-500",
+    "bg-teal-700 text-white hover:bg-teal-800 disabled:bg-stone-300 disabled:text-stone-700 dark:bg-teal-600 dark:hover:bg-teal-500 dark:disabled:bg-stone-700 dark:disabled:text-stone-300",
   secondary:
     "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100 dark:border-stone-600 dark:bg-stone-800 dark:text-stone-100 dark:hover:bg-stone-700",
-  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-700/50",
+  danger:
+    "bg-red-700 text-white hover:bg-red-800 disabled:bg-stone-300 disabled:text-stone-700 dark:disabled:bg-stone-700 dark:disabled:text-stone-300",
   ghost:
     "text-stone-700 hover:bg-stone-200/70 dark:text-stone-200 dark:hover:bg-stone-800",
 };
