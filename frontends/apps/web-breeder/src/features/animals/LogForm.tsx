@@ -9,6 +9,7 @@ import { notifySuccess } from "../../lib/notify";
 import type { Animal } from "../../queries/animals";
 import { keys } from "../../queries/keys";
 import { formFailure } from "./formFailure";
+import { useFocusFirstError } from "./useFocusFirstError";
 import {
   checkDraft,
   draftToBody,
@@ -69,6 +70,7 @@ export function LogForm({ animal }: { animal: Animal }) {
   });
 
   const failure = formFailure(create.error, FIELD_LABELS, SHOWN);
+  const formRef = useFocusFirstError<HTMLFormElement>(Object.keys(localErrors).length ? localErrors : create.error);
   const errors = { ...failure.fields, ...localErrors };
 
   function set<K extends keyof LogDraft>(key: K, value: LogDraft[K]) {
@@ -85,7 +87,7 @@ export function LogForm({ animal }: { animal: Animal }) {
 
   const notesRequired = draft.kind === "health" || draft.kind === "vet" || draft.kind === "note";
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Add a log entry">
+    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Add a log entry">
       <FormProblem summary={failure.summary} />
       <RadioChips<LogKind>
         label="Kind of entry"

@@ -16,6 +16,7 @@ import { useVivarium } from "../../vivarium/VivariumProvider";
 import { DETAIL_FIELDS, EssentialFields, MORE_FIELDS, MoreFields } from "./AnimalDetailsFields";
 import { checkAnimalForm, createBody, emptyAnimalForm, FIELD_LABELS } from "./animalForm";
 import { formFailure } from "./formFailure";
+import { useFocusFirstError } from "./useFocusFirstError";
 import { todayIso } from "./labels";
 import { useAnimalChanged } from "./queries";
 
@@ -54,6 +55,7 @@ export default function NewAnimalPage() {
   // A remembered species may have left the catalogue; then the breeder chooses again.
   const validSpeciesId = chosenSpecies ? speciesId : "";
   const failure = formFailure(create.error, FIELD_LABELS, SHOWN);
+  const formRef = useFocusFirstError<HTMLFormElement>(Object.keys(localErrors).length ? localErrors : create.error);
   const errors = { ...failure.fields, ...localErrors };
   const [moreOpen, setMoreOpen] = useState(false);
   // A refusal about a field in the folded part opens it, so the message is seen.
@@ -100,7 +102,7 @@ export default function NewAnimalPage() {
         title="New animal"
         subtitle={current ? `Adds to ${current.vivarium_name}.` : undefined}
       />
-      <form onSubmit={submit} noValidate className="flex max-w-3xl flex-col gap-4" aria-busy={species.isLoading || undefined}>
+      <form ref={formRef} onSubmit={submit} noValidate className="flex max-w-3xl flex-col gap-4" aria-busy={species.isLoading || undefined}>
         <FormProblem summary={failure.summary} />
         <Card className="flex flex-col gap-4">
           <h2 className="text-lg font-semibold">The animal</h2>

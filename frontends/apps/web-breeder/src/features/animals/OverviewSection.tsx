@@ -12,6 +12,7 @@ import type { Species } from "../../queries/catalogue";
 import { AnimalDetailsFields, DETAIL_FIELDS } from "./AnimalDetailsFields";
 import { checkAnimalForm, FIELD_LABELS, formFromAnimal, updateBody } from "./animalForm";
 import { formFailure } from "./formFailure";
+import { useFocusFirstError } from "./useFocusFirstError";
 import { formatDate, STATUS_LABEL, todayIso, VISIBILITY_HINT, VISIBILITY_LABEL } from "./labels";
 import { useAnimalChanged } from "./queries";
 
@@ -107,6 +108,7 @@ function DetailsForm({
     },
   });
   const failure = formFailure(save.error, FIELD_LABELS, DETAIL_FIELDS);
+  const formRef = useFocusFirstError<HTMLFormElement>(Object.keys(localErrors).length ? localErrors : save.error);
   const errors = { ...failure.fields, ...localErrors };
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -123,7 +125,7 @@ function DetailsForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Edit details">
+    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Edit details">
       <FormProblem summary={failure.summary} />
       <AnimalDetailsFields
         values={values}
