@@ -20,7 +20,7 @@ export function SexChoice({ legend, value, onChange }: { legend: string; value: 
           <label
             key={choice.value}
             className={cx(
-              "flex min-h-10 cursor-pointer items-center justify-center gap-1 rounded-md text-sm font-medium",
+              "relative flex min-h-10 cursor-pointer items-center justify-center gap-1 rounded-md text-sm font-medium",
               "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-teal-600",
               value === choice.value
                 ? "bg-white shadow-sm dark:bg-stone-950"
@@ -33,7 +33,7 @@ export function SexChoice({ legend, value, onChange }: { legend: string; value: 
               value={choice.value}
               checked={value === choice.value}
               onChange={() => onChange(choice.value)}
-              className="sr-only"
+              className="absolute inset-0 m-0 h-full w-full cursor-pointer opacity-0"
             />
             <span
               aria-hidden="true"

@@ -145,7 +145,7 @@ function ReminderForm({
               <label
                 key={target.value}
                 className={cx(
-                  "flex min-h-10 cursor-pointer items-center justify-center rounded-md px-1 text-center text-sm font-medium",
+                  "relative flex min-h-10 cursor-pointer items-center justify-center rounded-md px-1 text-center text-sm font-medium",
                   "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-teal-600",
                   draft.target === target.value ? "bg-white shadow-sm dark:bg-stone-950" : "text-stone-700 dark:text-stone-300",
                 )}
@@ -153,7 +153,7 @@ function ReminderForm({
                 <input
                   type="radio"
                   name={targetName}
-                  className="sr-only"
+                  className="absolute inset-0 m-0 h-full w-full cursor-pointer opacity-0"
                   checked={draft.target === target.value}
                   onChange={() => set({ target: target.value })}
                 />

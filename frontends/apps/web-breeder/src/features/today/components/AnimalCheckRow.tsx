@@ -22,19 +22,17 @@ export function AnimalCheckRow({
   const body = (
     <>
       {onToggle ? (
-        <>
-          <input type="checkbox" className="peer sr-only" checked={checked} onChange={onToggle} />
-          <span
-            aria-hidden="true"
-            className={cx(
-              "mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-md border-2",
-              "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-teal-600",
-              checked ? "border-teal-700 bg-teal-700 text-white dark:border-teal-500 dark:bg-teal-600" : "border-stone-400 bg-white dark:border-stone-500 dark:bg-stone-900",
-            )}
-          >
-            {checked ? <Check size={18} strokeWidth={3} /> : null}
-          </span>
-        </>
+        <span
+          className={cx(
+            "relative mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-md border-2",
+            "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-teal-600",
+            checked ? "border-teal-700 bg-teal-700 text-white dark:border-teal-500 dark:bg-teal-600" : "border-stone-400 bg-white dark:border-stone-500 dark:bg-stone-900",
+          )}
+        >
+          {/* The real checkbox, invisible over the drawn box: the whole row is its label. */}
+          <input type="checkbox" className="absolute inset-0 m-0 h-full w-full cursor-pointer opacity-0" checked={checked} onChange={onToggle} />
+          {checked ? <Check aria-hidden="true" size={18} strokeWidth={3} /> : null}
+        </span>
       ) : null}
       <span className="min-w-0 flex-1">
         <span className="block truncate font-semibold">{title}</span>

@@ -113,7 +113,7 @@ function FeedFormView({
             <label
               key={outcome}
               className={cx(
-                "flex min-h-12 cursor-pointer items-center justify-center rounded-xl border-2 px-2 text-center text-sm font-semibold",
+                "relative flex min-h-12 cursor-pointer items-center justify-center rounded-xl border-2 px-2 text-center text-sm font-semibold",
                 "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-teal-600",
                 form.outcome === outcome
                   ? outcome === "accepted"
@@ -126,7 +126,7 @@ function FeedFormView({
                 type="radio"
                 name={outcomeName}
                 value={outcome}
-                className="sr-only"
+                className="absolute inset-0 m-0 h-full w-full cursor-pointer opacity-0"
                 checked={form.outcome === outcome}
                 onChange={() => setForm((current) => ({ ...current, outcome }))}
               />
