@@ -90,6 +90,8 @@ test("a breeder builds a collection: parents, an offspring, its genotype, weight
   await page.getByRole("button", { name: "Log weight" }).click();
   await expect(page.getByRole("img", { name: /2 weighings.*48 g to 63\.5 g/ })).toBeVisible();
   await expect(page.getByRole("list", { name: "Log entries" }).getByText("63.5 g")).toBeVisible();
+  // The confirmations fade on their own; the picture is of the page, not of them.
+  await expect(page.getByText("Weight logged for")).toHaveCount(0);
   await screenshots(page, "animal");
 
   // The list: three animals, filtered by sex (kept in the URL) and searched.

@@ -1,6 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { act } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { formatGrams, GrowthChart, growthSummary, niceTicks, timeTicks } from "./GrowthChart";
 
@@ -81,5 +82,31 @@ describe("GrowthChart", () => {
     render(<GrowthChart points={[]} />);
     expect(screen.queryByRole("img")).not.toBeInTheDocument();
     expect(screen.getByText(/Log a weight to start the growth chart/)).toBeInTheDocument();
+  });
+});
+
+describe("GrowthChart width", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("follows its box, even when it started without data", () => {
+    let resize: ((entries: { contentRect: { width: number } }[]) => void) | null = null;
+    const observed: Element[] = [];
+    vi.stubGlobal(
+      "ResizeObserver",
+      class {
+        constructor(callback: typeof resize) {
+          resize = callback;
+        }
+        observe(element: Element) {
+          observed.push(element);
+        }
+        disconnect() {}
+      },
+    );
+    const { rerender, container } = render(<GrowthChart points={[]} />);
+    rerender(<GrowthChart points={POINTS} />);
+    expect(observed.length).toBeGreaterThan(0);
+    act(() => resize!([{ contentRect: { width: 320 } }]));
+    expect(container.querySelector("svg")).toHaveAttribute("width", "320");
   });
 });

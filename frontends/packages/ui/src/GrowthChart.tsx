@@ -1,4 +1,5 @@
-import { useId, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 
 import { cx } from "./cx";
 
@@ -82,21 +83,25 @@ export function timeTicks(start: number, end: number, count: number): number[] {
   return Array.from({ length: intervals + 1 }, (_, index) => start + ((end - start) * index) / intervals);
 }
 
-/** Follow the width of the container, so the chart fills a phone or a desktop column. */
+/**
+ * Follow the width of the element, so the chart fills a phone or a desktop column. A callback
+ * ref, so whichever element is there (the chart may start empty) is the one measured.
+ */
 function useWidth<T extends HTMLElement>(fallback: number) {
-  const ref = useRef<T>(null);
   const [width, setWidth] = useState(fallback);
-  useLayoutEffect(() => {
-    const element = ref.current;
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((element: T | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
     if (!element) return;
     if (element.clientWidth) setWidth(element.clientWidth);
     if (typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver((entries) => {
+    observer.current = new ResizeObserver((entries) => {
       const next = Math.round(entries[0]?.contentRect.width ?? 0);
-      if (next > 0) setWidth(next);
+      // Redrawn before the browser paints, so a resized chart never shows a stretched frame.
+      if (next > 0) flushSync(() => setWidth(next));
     });
-    observer.observe(element);
-    return () => observer.disconnect();
+    observer.current.observe(element);
   }, []);
   return [ref, width] as const;
 }
@@ -116,14 +121,14 @@ export function GrowthChart({
   height?: number;
   className?: string;
 }) {
-  const [ref, width] = useWidth<HTMLDivElement>(600);
+  const [ref, width] = useWidth<HTMLElement>(600);
   const captionId = useId();
   const sorted = sortPoints(points);
   const summary = growthSummary(points);
 
   if (!sorted.length) {
     return (
-      <figure className={cx("m-0", className)}>
+      <figure ref={ref} className={cx("m-0", className)}>
         <figcaption className="text-sm font-semibold">{title}</figcaption>
         <p className="mt-2 rounded-xl border border-dashed border-stone-300 px-4 py-6 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
           {summary} Log a weight to start the growth chart.
@@ -149,12 +154,12 @@ export function GrowthChart({
   const path = sorted.map((point, index) => `${index ? "L" : "M"}${x(point.time).toFixed(1)},${y(point.grams).toFixed(1)}`).join(" ");
 
   return (
-    <figure className={cx("m-0", className)}>
+    <figure ref={ref} className={cx("m-0", className)}>
       <figcaption id={captionId} className="text-sm font-semibold">
         {title}
         <span className="mt-0.5 block text-xs font-normal text-stone-600 dark:text-stone-400">{summary}</span>
       </figcaption>
-      <div ref={ref} className="mt-2 w-full">
+      <div className="mt-2 w-full">
         <svg
           role="img"
           aria-labelledby={captionId}
