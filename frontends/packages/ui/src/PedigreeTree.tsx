@@ -1,18 +1,21 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from "react";
 
 import { SEX_LABEL, SEX_SYMBOL } from "./AnimalCard";
 import { cx } from "./cx";
-import { MorphBadge, sortGenes, type MorphGene } from "./MorphBadge";
+import { MorphBadge, morphLabel, sortGenes, type MorphGene } from "./MorphBadge";
 import {
   buildPedigreeTree,
+  columnWidth,
   depthOf,
   generationLabel,
   nodeLabel,
   occurrences,
+  printDensity,
   printZoom,
   relationText,
   type PedigreeAnimalNode,
   type PedigreeData,
+  type PrintDensity,
   type Relation,
   type TreeSlot,
 } from "./pedigreeLayout";
@@ -35,9 +38,11 @@ export interface PedigreeTreeProps {
   className?: string;
 }
 
-// One column per generation: every card has the same width, so generations line up.
-const CARD = "w-42 shrink-0";
-// The nested parents' list sits one gap to the right; connectors live in that gap.
+// Each generation is a column of cards of one width (set from the room there is, see
+// `useColumnWidth`); the nested parents' list sits one gap (1.5rem) to the right, and the
+// bracket's connectors are drawn in that gap.
+const GAP_PX = 24;
+const CARD = "w-(--pedigree-card) shrink-0 in-[.pedigree-printing]:w-(--pedigree-card-print)";
 const GAP = "ml-6";
 
 const ACCENT: Record<Relation | "root", string> = {
@@ -45,6 +50,25 @@ const ACCENT: Record<Relation | "root", string> = {
   sire: "border-l-sky-500 dark:border-l-sky-400",
   dam: "border-l-rose-500 dark:border-l-rose-400",
 };
+
+// Paper only: the deeper generations of a large pedigree shrink to a line or two.
+// The class `pedigree-printing` is set on the chart just before printing (see `usePrintLayout`),
+// so the chart can be measured in its paper layout and zoomed to fit the page.
+const CARD_DENSITY: Record<PrintDensity, string> = {
+  full: "",
+  "two-line":
+    "in-[.pedigree-printing]:gap-0 in-[.pedigree-printing]:px-1 in-[.pedigree-printing]:py-0.5 in-[.pedigree-printing]:text-[10px] in-[.pedigree-printing]:leading-tight",
+  "one-line":
+    "in-[.pedigree-printing]:flex-row in-[.pedigree-printing]:items-center in-[.pedigree-printing]:gap-1 in-[.pedigree-printing]:px-1 in-[.pedigree-printing]:py-0 in-[.pedigree-printing]:text-[9px] in-[.pedigree-printing]:leading-3",
+};
+const SLOT_DENSITY: Record<PrintDensity, string> = {
+  full: "",
+  "two-line": "in-[.pedigree-printing]:py-px",
+  "one-line": "in-[.pedigree-printing]:py-0",
+};
+// On paper: hidden, or shown, in a compact card.
+const PAPER_HIDDEN = "in-[.pedigree-printing]:hidden";
+const PAPER_INLINE = "in-[.pedigree-printing]:inline";
 
 const defaultLink = ({ children, ...props }: PedigreeLinkProps) => <a {...props}>{children}</a>;
 
@@ -67,12 +91,13 @@ export function PedigreeTree({
   const depth = tree ? depthOf(tree) : 0;
   const scroller = useRef<HTMLDivElement>(null);
   const chart = useRef<HTMLDivElement>(null);
+  const width = useColumnWidth(scroller, depth + 1);
   const overflowing = useOverflow(scroller);
-  usePrintZoom(chart, printArea);
+  usePrintLayout(chart, printArea);
 
   if (!tree || tree.content.kind !== "animal") return null;
   const rootLabel = nodeLabel(tree.content.node);
-  const context: CardContext = { counts, hrefFor, renderLink };
+  const context: CardContext = { counts, hrefFor, renderLink, totalRows: tree.rows, printHeight: printArea.height };
 
   return (
     <div className={cx("flex flex-col gap-2", className)}>
@@ -94,7 +119,12 @@ export function PedigreeTree({
           "print:overflow-visible",
         )}
       >
-        <div ref={chart} className="w-max px-1">
+        <div ref={chart} className="w-max px-1" style={
+            {
+              "--pedigree-card": `${width}px`,
+              "--pedigree-card-print": `${columnWidth(printArea.width - 8, depth + 1, GAP_PX, 96)}px`,
+            } as CSSProperties
+          }>
           <div aria-hidden="true" className="mb-1 flex">
             {Array.from({ length: depth + 1 }, (_, generation) => (
               <p
@@ -122,10 +152,13 @@ interface CardContext {
   counts: Map<string, number>;
   hrefFor: (node: PedigreeAnimalNode) => string | null;
   renderLink: (props: PedigreeLinkProps) => ReactNode;
+  totalRows: number;
+  printHeight: number;
 }
 
 function SlotItem({ slot, context }: { slot: TreeSlot; context: CardContext }) {
   const relation = slot.relation;
+  const density = printDensity(slot.rows, context.totalRows, context.printHeight);
   return (
     <li
       data-relation={relation ?? "animal"}
@@ -135,24 +168,26 @@ function SlotItem({ slot, context }: { slot: TreeSlot; context: CardContext }) {
         // The bracket: a stub from the gap to the card, and half of the vertical line joining
         // sire and dam (the sire's half runs down from its centre, the dam's up to its centre).
         relation &&
-          "before:absolute before:-left-3 before:w-3 before:border-t-2 before:content-[''] before:top-1/2 before:-translate-y-px",
-        relation &&
-          "after:absolute after:-left-3 after:border-l-2 after:content-['']",
+          "before:absolute before:top-1/2 before:-left-3 before:w-3 before:-translate-y-px before:border-t-2 before:content-['']",
+        relation && "after:absolute after:-left-3 after:border-l-2 after:content-['']",
         relation === "sire" && "after:top-1/2 after:bottom-0 after:-translate-y-px",
         relation === "dam" && "after:top-0 after:bottom-1/2",
-        relation === "sire" && "before:border-sky-500 after:border-sky-500 dark:before:border-sky-400 dark:after:border-sky-400",
-        relation === "dam" && "before:border-rose-500 after:border-rose-500 dark:before:border-rose-400 dark:after:border-rose-400",
+        relation === "sire" &&
+          "before:border-sky-500 after:border-sky-500 dark:before:border-sky-400 dark:after:border-sky-400",
+        relation === "dam" &&
+          "before:border-rose-500 after:border-rose-500 dark:before:border-rose-400 dark:after:border-rose-400",
       )}
     >
       <div
         className={cx(
           CARD,
           "relative py-1",
+          SLOT_DENSITY[density],
           slot.parents &&
             "after:absolute after:top-1/2 after:-right-3 after:w-3 after:-translate-y-px after:border-t-2 after:border-stone-400 after:content-[''] dark:after:border-stone-500",
         )}
       >
-        <SlotCard slot={slot} context={context} />
+        <SlotCard slot={slot} context={context} density={density} />
       </div>
       {slot.parents && slot.content.kind === "animal" ? (
         <ul className={GAP} aria-label={`Parents of ${nodeLabel(slot.content.node)}`}>
@@ -164,14 +199,21 @@ function SlotItem({ slot, context }: { slot: TreeSlot; context: CardContext }) {
   );
 }
 
-function SlotCard({ slot, context }: { slot: TreeSlot; context: CardContext }) {
+function SlotCard({ slot, context, density }: { slot: TreeSlot; context: CardContext; density: PrintDensity }) {
   const relation = relationText(slot);
   const accent = ACCENT[slot.relation ?? "root"];
   const spoken = relation ? <span className="sr-only">{relation}: </span> : null;
+  const compact = density !== "full";
 
   if (slot.content.kind === "unknown") {
     return (
-      <div className="rounded-lg border-2 border-dashed border-stone-300 px-2 py-2 text-xs text-stone-500 dark:border-stone-700 dark:text-stone-400 print:text-stone-600">
+      <div
+        className={cx(
+          "rounded-lg border-2 border-dashed border-stone-300 px-2 py-2 text-xs text-stone-500 dark:border-stone-700 dark:text-stone-400 print:text-stone-600",
+          compact &&
+            "in-[.pedigree-printing]:border in-[.pedigree-printing]:px-1 in-[.pedigree-printing]:py-0 in-[.pedigree-printing]:text-[9px] in-[.pedigree-printing]:leading-3",
+        )}
+      >
         {spoken}
         {slot.relation === "sire" ? "No sire recorded" : "No dam recorded"}
       </div>
@@ -181,8 +223,10 @@ function SlotCard({ slot, context }: { slot: TreeSlot; context: CardContext }) {
     return (
       <div
         className={cx(
-          "rounded-lg border border-l-4 border-stone-300 bg-stone-100 px-2 py-2 text-xs dark:border-stone-700 dark:bg-stone-800",
+          "flex flex-col rounded-lg border border-l-4 border-stone-300 bg-stone-100 px-2 py-2 text-xs dark:border-stone-700 dark:bg-stone-800",
           "print:bg-white print:text-black",
+          compact &&
+            "in-[.pedigree-printing]:px-1 in-[.pedigree-printing]:py-0 in-[.pedigree-printing]:text-[9px] in-[.pedigree-printing]:leading-3",
           accent,
         )}
       >
@@ -190,7 +234,9 @@ function SlotCard({ slot, context }: { slot: TreeSlot; context: CardContext }) {
         <span className="flex items-center gap-1 font-semibold text-stone-800 dark:text-stone-200 print:text-black">
           <LockIcon /> Private ancestor
         </span>
-        <span className="text-stone-600 dark:text-stone-400 print:text-stone-700">Kept private by its owner</span>
+        <span className={cx("text-stone-600 dark:text-stone-400 print:text-stone-700", compact && PAPER_HIDDEN)}>
+          Kept private by its owner
+        </span>
       </div>
     );
   }
@@ -202,10 +248,16 @@ function SlotCard({ slot, context }: { slot: TreeSlot; context: CardContext }) {
   const genes: MorphGene[] = sortGenes(
     (node.genotype ?? []).map((gene) => ({ trait_name: gene.trait, state: gene.state, het_percent: gene.het_percent })),
   );
+  const genesText = genes.length ? genes.map(morphLabel).join(", ") : (node.morph ?? "");
   const heading = (
     <>
-      <span className="block font-semibold">{node.display_id}</span>
-      {node.name ? <span className="block truncate">{node.name}</span> : null}
+      <span className={cx("block font-semibold", compact && PAPER_INLINE)}>{node.display_id}</span>
+      {node.name ? (
+        <span className={cx("block truncate", compact && PAPER_INLINE)}>
+          {compact ? <span className={cx("hidden", PAPER_INLINE)}> </span> : null}
+          {node.name}
+        </span>
+      ) : null}
     </>
   );
 
@@ -216,11 +268,12 @@ function SlotCard({ slot, context }: { slot: TreeSlot; context: CardContext }) {
         "focus-within:ring-2 focus-within:ring-teal-600 dark:border-stone-700 dark:bg-stone-900",
         "print:bg-white print:text-black print:shadow-none",
         slot.generation === 0 && "ring-1 ring-teal-600/40",
+        CARD_DENSITY[density],
         accent,
       )}
     >
-      <div className="flex items-start justify-between gap-1">
-        <div className="min-w-0 leading-tight">
+      <div className={cx("flex items-start justify-between gap-1", density === "one-line" && "in-[.pedigree-printing]:shrink-0")}>
+        <div className={cx("min-w-0 leading-tight", compact && "in-[.pedigree-printing]:truncate")}>
           {spoken}
           {href
             ? context.renderLink({
@@ -236,7 +289,7 @@ function SlotCard({ slot, context }: { slot: TreeSlot; context: CardContext }) {
           {times > 1 ? (
             <span
               title={`Appears ${times} times in this pedigree (inbreeding)`}
-              className="rounded bg-violet-100 px-1 text-[10px] font-semibold text-violet-900 dark:bg-violet-950 dark:text-violet-200"
+              className="rounded bg-violet-100 px-1 text-[10px] font-semibold text-violet-900 dark:bg-violet-950 dark:text-violet-200 in-[.pedigree-printing]:text-[8px]"
             >
               {times}×<span className="sr-only"> in this pedigree</span>
             </span>
@@ -245,6 +298,7 @@ function SlotCard({ slot, context }: { slot: TreeSlot; context: CardContext }) {
             title={SEX_LABEL[node.sex]}
             className={cx(
               "text-base leading-none",
+              compact && "in-[.pedigree-printing]:text-[10px]",
               node.sex === "male" && "text-sky-700 dark:text-sky-400",
               node.sex === "female" && "text-rose-700 dark:text-rose-400",
             )}
@@ -255,7 +309,7 @@ function SlotCard({ slot, context }: { slot: TreeSlot; context: CardContext }) {
         </span>
       </div>
       {genes.length ? (
-        <ul className="flex flex-wrap gap-0.5" aria-label="Genotype">
+        <ul className={cx("flex flex-wrap gap-0.5", compact && PAPER_HIDDEN)} aria-label="Genotype">
           {genes.map((gene) => (
             <li key={`${gene.trait_name}-${gene.state}`}>
               <MorphBadge gene={gene} />
@@ -263,12 +317,22 @@ function SlotCard({ slot, context }: { slot: TreeSlot; context: CardContext }) {
           ))}
         </ul>
       ) : node.morph ? (
-        <p className="text-xs text-stone-600 dark:text-stone-400">{node.morph}</p>
+        <p className={cx("text-xs text-stone-600 dark:text-stone-400", compact && PAPER_HIDDEN)}>{node.morph}</p>
       ) : (
-        <p className="text-xs text-stone-500 dark:text-stone-400">Normal / no genotype</p>
+        <p className={cx("text-xs text-stone-500 dark:text-stone-400", compact && PAPER_HIDDEN)}>
+          Normal / no genotype
+        </p>
       )}
+      {compact && genesText ? (
+        // On paper the genes of a deep generation are plain words on one line.
+        <p aria-hidden="true" className="hidden min-w-0 truncate text-stone-700 in-[.pedigree-printing]:block">
+          {genesText}
+        </p>
+      ) : null}
       {!href && node.access === "shared" ? (
-        <p className="text-[11px] text-stone-500 dark:text-stone-400">Another breeder's animal</p>
+        <p className={cx("text-[11px] text-stone-500 dark:text-stone-400", compact && PAPER_HIDDEN)}>
+          Another breeder's animal
+        </p>
       ) : null}
     </div>
   );
@@ -288,28 +352,50 @@ function Legend() {
   const item = "flex items-center gap-1.5";
   const swatch = "inline-block h-3 w-5 rounded-sm border-l-4";
   return (
-    <ul aria-label="Legend" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-700 dark:text-stone-300 print:text-black">
+    <ul
+      aria-label="Legend"
+      className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-700 dark:text-stone-300 print:text-black"
+    >
       <li className={item}>
         <span aria-hidden="true" className={cx(swatch, "border-l-sky-500 bg-sky-100 dark:bg-sky-950")} /> Sire (father)
       </li>
       <li className={item}>
-        <span aria-hidden="true" className={cx(swatch, "border-l-rose-500 bg-rose-100 dark:bg-rose-950")} /> Dam (mother)
+        <span aria-hidden="true" className={cx(swatch, "border-l-rose-500 bg-rose-100 dark:bg-rose-950")} /> Dam
+        (mother)
       </li>
       <li className={item}>
         <LockIcon /> Private ancestor
       </li>
       <li className={item}>
-        <span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm border-2 border-dashed border-stone-400" /> Not
-        recorded
+        <span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm border-2 border-dashed border-stone-400" />{" "}
+        Not recorded
       </li>
       <li className={item}>
-        <span aria-hidden="true" className="rounded bg-violet-100 px-1 text-[10px] font-semibold text-violet-900 dark:bg-violet-950 dark:text-violet-200">
+        <span
+          aria-hidden="true"
+          className="rounded bg-violet-100 px-1 text-[10px] font-semibold text-violet-900 dark:bg-violet-950 dark:text-violet-200"
+        >
           2×
         </span>
         Appears more than once
       </li>
     </ul>
   );
+}
+
+/** The card width that fits the generations shown into the box, or scrolls below a readable width. */
+function useColumnWidth(ref: RefObject<HTMLElement | null>, columns: number): number {
+  const [available, setAvailable] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setAvailable(element.clientWidth));
+    observer.observe(element);
+    setAvailable(element.clientWidth);
+    return () => observer.disconnect();
+  }, [ref]);
+  // The chart's own side padding (px-1) comes off the room.
+  return available ? columnWidth(available - 8, columns, GAP_PX) : 168;
 }
 
 /** Whether the chart is wider than its box, so the "scroll sideways" hint shows only when needed. */
@@ -328,17 +414,26 @@ function useOverflow(ref: RefObject<HTMLElement | null>): boolean {
   return overflowing;
 }
 
-/** Zoom the chart out just before printing so that all of it lands on one landscape page. */
-function usePrintZoom(ref: RefObject<HTMLElement | null>, area: { width: number; height: number }) {
+/**
+ * Just before printing, lay the chart out for paper (compact deep generations, columns as
+ * wide as the page allows), measure it, and zoom it out so all of it lands on one landscape
+ * page; after printing, put the screen layout back.
+ */
+function usePrintLayout(ref: RefObject<HTMLElement | null>, area: { width: number; height: number }) {
   const { width, height } = area;
   useEffect(() => {
     const before = () => {
       const element = ref.current;
       if (!element) return;
+      element.classList.add("pedigree-printing");
+      // Reading the size lays the chart out again, in its paper form.
       const zoom = printZoom({ width: element.scrollWidth, height: element.scrollHeight }, { width, height });
       element.style.setProperty("zoom", String(zoom));
     };
-    const after = () => ref.current?.style.removeProperty("zoom");
+    const after = () => {
+      ref.current?.classList.remove("pedigree-printing");
+      ref.current?.style.removeProperty("zoom");
+    };
     window.addEventListener("beforeprint", before);
     window.addEventListener("afterprint", after);
     return () => {

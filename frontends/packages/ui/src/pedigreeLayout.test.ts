@@ -6,7 +6,9 @@ import {
   generationLabel,
   hasRecordedParents,
   occurrences,
+  printDensity,
   printZoom,
+  columnWidth,
   relationText,
   walkSlots,
   type TreeSlot,
@@ -109,5 +111,29 @@ describe("printZoom", () => {
   });
   it("never goes below the readable minimum", () => {
     expect(printZoom({ width: 10000, height: 10000 }, page)).toBe(0.2);
+  });
+});
+
+describe("printDensity", () => {
+  it("keeps whole cards when a shallow chart has room", () => {
+    // Maple: 8 rows on 420 px, every slot over 50 px.
+    expect(printDensity(1, 8, 420)).toBe("two-line");
+    expect(printDensity(2, 8, 420)).toBe("full");
+  });
+  it("shrinks the fifth generation of a full pedigree to one line, the fourth to two", () => {
+    expect(printDensity(1, 32, 420)).toBe("one-line");
+    expect(printDensity(2, 32, 420)).toBe("two-line");
+    expect(printDensity(8, 32, 420)).toBe("full");
+  });
+});
+
+describe("columnWidth", () => {
+  it("fills the width with the generations shown", () => {
+    expect(columnWidth(940, 4, 24)).toBe(208);
+    expect(columnWidth(900, 6, 24)).toBe(130);
+    expect(columnWidth(1000, 6, 24)).toBe(146);
+  });
+  it("never squeezes a card below a readable width (the chart scrolls instead)", () => {
+    expect(columnWidth(340, 4, 24)).toBe(128);
   });
 });

@@ -169,3 +169,23 @@ export function printZoom(
   const fit = Math.min(1, area.width / size.width, area.height / size.height);
   return Math.max(minimum, Math.floor(fit * 100) / 100);
 }
+
+export type PrintDensity = "full" | "two-line" | "one-line";
+
+/**
+ * How much of a card fits on paper. A slot gets `rows` of the chart's `totalRows`, and the
+ * chart gets `height` pixels of the page: deep generations (32 ancestors in the fifth) get a
+ * line or two, like the last columns of a printed pedigree certificate.
+ */
+export function printDensity(rows: number, totalRows: number, height: number): PrintDensity {
+  const room = (rows * height) / Math.max(totalRows, 1);
+  if (room >= 60) return "full";
+  if (room >= 24) return "two-line";
+  return "one-line";
+}
+
+/** A card's width that fits `columns` generations in `available` pixels, within reason. */
+export function columnWidth(available: number, columns: number, gap: number, min = 128, max = 208): number {
+  const fit = Math.floor((available - gap * (columns - 1)) / Math.max(columns, 1));
+  return Math.max(min, Math.min(max, fit));
+}

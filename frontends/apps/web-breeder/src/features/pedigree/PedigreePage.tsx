@@ -22,11 +22,20 @@ import { animalLabel, useAnimal, type Animal } from "../../queries/animals";
 import { useSpeciesById } from "../../queries/catalogue";
 import { useCan } from "../../vivarium/useCan";
 import { CoiSummary } from "../genetics/CoiSummary";
-import { GENERATION_CHOICES, parseGenerations, qrCodeUrl, useCoi, usePedigree } from "./queries";
+import {
+  GENERATION_CHOICES,
+  parseGenerations,
+  qrCodeUrl,
+  useCoi,
+  usePedigree,
+  usePedigreeQrAllowed,
+} from "./queries";
 import { SharePanel } from "./SharePanel";
+import { usePrintInLight } from "./usePrintInLight";
 
 // Printing: one landscape page, with the app around the pedigree left out (`no-print`).
-const PRINT_CSS = "@media print { @page { size: landscape; margin: 8mm; } }";
+const PRINT_CSS =
+  "@media print { @page { size: landscape; margin: 8mm; } body { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }";
 
 const routerLink = ({ href, children, ...props }: PedigreeLinkProps) => (
   <Link to={href} {...props}>
@@ -73,6 +82,7 @@ function Pedigree({ animal }: { animal: Animal }) {
   const label = animalLabel(animal);
   const tree = useMemo(() => (pedigree.data ? buildPedigreeTree(pedigree.data) : null), [pedigree.data]);
   const choices = [...new Set<number>([...GENERATION_CHOICES, generations])].sort((a, b) => a - b);
+  usePrintInLight();
 
   function chooseGenerations(value: number) {
     setSearch(
@@ -167,7 +177,7 @@ function Pedigree({ animal }: { animal: Animal }) {
               pedigree={pedigree.data}
               hrefFor={hrefFor}
               renderLink={routerLink}
-              printArea={{ width: 1040, height: 420 }}
+              printArea={{ width: 1040, height: 400 }}
             />
           )}
         </Card>
@@ -238,10 +248,11 @@ function NoParents({ animal }: { animal: Animal }) {
 /** On paper only: where it was printed from, and the QR code of the public profile (top right). */
 function PrintFooter({ animal }: { animal: Animal }) {
   const shareable = animal.visibility === "public" && !animal.archived_at;
+  const qrAllowed = usePedigreeQrAllowed(animal.vivarium_id);
   return (
     <div className="hidden text-xs print:block">
       <p>Printed {new Date().toLocaleDateString()} from ReptiDex.</p>
-      {shareable ? (
+      {shareable && qrAllowed ? (
         <figure className="absolute top-0 right-0 flex flex-col items-center gap-0.5">
           <img src={qrCodeUrl(animal.id)} alt="" width={80} height={80} className="h-20 w-20" />
           <figcaption className="text-[10px]">Scan for the public profile</figcaption>

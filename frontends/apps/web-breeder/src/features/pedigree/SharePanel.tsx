@@ -10,7 +10,7 @@ import { animalLabel, type Animal } from "../../queries/animals";
 import { keys } from "../../queries/keys";
 import { useCanIn } from "../../vivarium/useCan";
 import { useVivarium } from "../../vivarium/VivariumProvider";
-import { qrCodeUrl, usePublicProfile } from "./queries";
+import { qrCodeUrl, usePedigreeQrAllowed, usePublicProfile } from "./queries";
 
 /**
  * Share an animal: its public profile link and the QR code that opens it. Only a public
@@ -51,6 +51,7 @@ function ShareLink({ animal, url, label }: { animal: Animal; url: string; label:
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [downloading, setDownloading] = useState(false);
+  const qrAllowed = usePedigreeQrAllowed(animal.vivarium_id);
 
   async function copy() {
     try {
@@ -94,15 +95,15 @@ function ShareLink({ animal, url, label }: { animal: Animal; url: string; label:
   }
 
   return (
-    <div className="flex flex-col gap-3">
-      <p className="text-sm text-stone-700 dark:text-stone-300">
-        Anyone with this link sees {label}'s public profile and pedigree. Private ancestors stay hidden.
-      </p>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={inputId} className="text-sm font-medium">
-          Public profile link
-        </label>
-        <div className="flex gap-2">
+    <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+      <div className="flex min-w-0 flex-1 flex-col gap-3">
+        <p className="text-sm text-stone-700 dark:text-stone-300">
+          Anyone with this link sees {label}'s public profile and pedigree. Private ancestors stay hidden.
+        </p>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={inputId} className="text-sm font-medium">
+            Public profile link
+          </label>
           <input
             ref={input}
             id={inputId}
@@ -111,52 +112,58 @@ function ShareLink({ animal, url, label }: { animal: Animal; url: string; label:
             className={controlClass}
             onFocus={(event) => event.currentTarget.select()}
           />
-          <Button
-            variant="secondary"
-            className="shrink-0 whitespace-nowrap"
-            onClick={() => void copy()}
-            icon={<Copy aria-hidden="true" size={16} />}
-          >
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button size="sm" onClick={() => void copy()} icon={<Copy aria-hidden="true" size={16} />}>
             Copy link
           </Button>
+          {typeof navigator.share === "function" ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => void share()}
+              icon={<Share2 aria-hidden="true" size={16} />}
+            >
+              Share…
+            </Button>
+          ) : null}
+          <a
+            href={url}
+            target="_blank"
+            rel="noreferrer"
+            className="inline-flex min-h-9 items-center gap-2 rounded-lg border border-stone-300 px-3 text-sm font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-stone-600 dark:hover:bg-stone-800"
+          >
+            <ExternalLink aria-hidden="true" size={16} /> Open profile
+          </a>
         </div>
       </div>
-      <div className="flex flex-wrap gap-2">
-        {typeof navigator.share === "function" ? (
-          <Button variant="secondary" size="sm" onClick={() => void share()} icon={<Share2 aria-hidden="true" size={16} />}>
-            Share…
+      {qrAllowed ? (
+        <figure className="flex shrink-0 flex-col items-start gap-1 sm:items-center">
+          <img
+            src={qrCodeUrl(animal.id)}
+            alt={`QR code that opens ${label}'s public profile`}
+            width={144}
+            height={144}
+            className="h-36 w-36 rounded-lg border border-stone-200 bg-white dark:border-stone-700"
+          />
+          <figcaption className="max-w-36 text-xs text-stone-600 sm:text-center dark:text-stone-400">
+            For the enclosure card or a sale sheet.
+          </figcaption>
+          <Button
+            variant="ghost"
+            size="sm"
+            busy={downloading}
+            onClick={() => void downloadPng()}
+            icon={<Download aria-hidden="true" size={16} />}
+          >
+            Download PNG
           </Button>
-        ) : null}
-        <a
-          href={url}
-          target="_blank"
-          rel="noreferrer"
-          className="inline-flex min-h-9 items-center gap-2 rounded-lg border border-stone-300 px-3 text-sm font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-stone-600 dark:hover:bg-stone-800"
-        >
-          <ExternalLink aria-hidden="true" size={16} /> Open public profile
-        </a>
-      </div>
-      <figure className="flex flex-col items-start gap-2">
-        <img
-          src={qrCodeUrl(animal.id)}
-          alt={`QR code that opens ${label}'s public profile`}
-          width={160}
-          height={160}
-          className="h-40 w-40 rounded-lg border border-stone-200 bg-white dark:border-stone-700"
-        />
-        <figcaption className="text-xs text-stone-600 dark:text-stone-400">
-          Print it on the enclosure card or a sale sheet: a phone camera opens the profile.
-        </figcaption>
-        <Button
-          variant="ghost"
-          size="sm"
-          busy={downloading}
-          onClick={() => void downloadPng()}
-          icon={<Download aria-hidden="true" size={16} />}
-        >
-          Download QR code (PNG)
-        </Button>
-      </figure>
+        </figure>
+      ) : (
+        <p className="max-w-56 shrink-0 rounded-lg bg-stone-100 p-3 text-xs text-stone-700 dark:bg-stone-800 dark:text-stone-300">
+          QR codes for pedigrees come with the Keeper plan and above. The link works on every plan.
+        </p>
+      )}
     </div>
   );
 }

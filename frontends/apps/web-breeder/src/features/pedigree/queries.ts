@@ -62,3 +62,18 @@ export function usePublicProfile(animalId: string, enabled: boolean) {
 export function qrCodeUrl(animalId: string, format: "svg" | "png" = "svg"): string {
   return `${api.origins.animal}/api/v1/animals/${animalId}/qr.${format}`;
 }
+
+/**
+ * Whether the vivarium's plan includes pedigree QR codes (Keeper and up). While the plan is
+ * loading, or cannot be read, the code is offered: the service itself does not refuse it.
+ */
+export function usePedigreeQrAllowed(vivariumId: string): boolean {
+  const plan = useQuery({
+    queryKey: keys.vivariumPlan(vivariumId),
+    queryFn: () =>
+      unwrap(api.core.GET("/api/v1/vivariums/{vivarium_id}/plan", { params: { path: { vivarium_id: vivariumId } } })),
+    enabled: Boolean(vivariumId),
+    staleTime: 5 * 60_000,
+  });
+  return plan.data ? plan.data.entitlements.pedigree_qr !== false : true;
+}
