@@ -5,10 +5,10 @@ import { Link } from "react-router";
 
 import type { Animal } from "../../queries/animals";
 import type { Species } from "../../queries/catalogue";
+import { SharePanel } from "../pedigree/SharePanel";
 import { SexMark } from "./CollectionList";
 import { formatCoi, formatDate, generationsLabel, STATUS_LABEL, VISIBILITY_LABEL } from "./labels";
 import { useCoi } from "./queries";
-import { ShareDialog } from "./ShareDialog";
 
 const linkButton =
   "inline-flex min-h-11 items-center gap-2 rounded-lg border border-stone-300 bg-white px-4 text-sm font-medium " +
@@ -33,15 +33,7 @@ function CoiLine({ animal }: { animal: Animal }) {
   );
 }
 
-export function AnimalHeader({
-  animal,
-  species,
-  canCurate,
-}: {
-  animal: Animal;
-  species: Species | undefined;
-  canCurate: boolean;
-}) {
+export function AnimalHeader({ animal, species }: { animal: Animal; species: Species | undefined }) {
   const [sharing, setSharing] = useState(false);
   const genes = sortGenes(
     animal.genotype.map((gene) => ({
@@ -91,7 +83,13 @@ export function AnimalHeader({
             <GitFork aria-hidden="true" size={18} />
             Pedigree
           </Link>
-          <Button variant="secondary" onClick={() => setSharing(true)} icon={<Share2 aria-hidden="true" size={18} />}>
+          <Button
+            variant="secondary"
+            aria-expanded={sharing}
+            aria-controls="animal-share"
+            onClick={() => setSharing((open) => !open)}
+            icon={<Share2 aria-hidden="true" size={18} />}
+          >
             Share
           </Button>
         </div>
@@ -113,7 +111,8 @@ export function AnimalHeader({
       ) : animal.morph ? (
         <p className="text-sm text-stone-700 dark:text-stone-300">{animal.morph}</p>
       ) : null}
-      <ShareDialog animal={animal} open={sharing} onClose={() => setSharing(false)} canCurate={canCurate} />
+      {/* The pedigree page's share panel (public link, QR code, making it public), unfolded here. */}
+      <div id="animal-share">{sharing ? <SharePanel animal={animal} /> : null}</div>
     </header>
   );
 }

@@ -76,7 +76,7 @@ export default function AnimalPage() {
 
   return (
     <>
-      <AnimalHeader animal={record} species={species} canCurate={canCurate} />
+      <AnimalHeader animal={record} species={species} />
       {record.archived_at ? (
         <p className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
           This animal is archived: its record is read-only.{" "}

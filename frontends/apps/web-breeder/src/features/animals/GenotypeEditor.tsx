@@ -79,7 +79,6 @@ function GenotypeLine({
         "flex flex-col gap-2 rounded-xl border p-3",
         error ? "border-red-400 dark:border-red-700" : "border-stone-200 dark:border-stone-700",
       )}
-      aria-invalid={error ? true : undefined}
     >
       <div className="flex items-start justify-between gap-2">
         <div>

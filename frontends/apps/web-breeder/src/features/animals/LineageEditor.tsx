@@ -44,12 +44,12 @@ function CurrentParent({ parent }: { parent: Animal["sire"] }) {
 }
 
 /** One parent: who it is, and (for editors) choosing another or removing it. */
-function ParentSlot({ animal, role, canEdit }: { animal: Animal; role: Role; canEdit: boolean }) {
-  const { title, sex, field, who } = ROLE[role];
+function ParentSlot({ animal, parent, canEdit }: { animal: Animal; parent: Role; canEdit: boolean }) {
+  const { title, sex, field, who } = ROLE[parent];
   const changed = useAnimalChanged();
   const [picking, setPicking] = useState(false);
   const [picked, setPicked] = useState<PickedAnimal | null>(null);
-  const current = animal[role];
+  const current = animal[parent];
 
   const save = useMutation({
     mutationFn: (parentId: string | null) =>
@@ -85,7 +85,7 @@ function ParentSlot({ animal, role, canEdit }: { animal: Animal; role: Role; can
           <FormProblem summary={summary} />
           <AnimalPicker
             label={`New ${title.toLowerCase()}`}
-            name={role}
+            name={parent}
             vivariumId={animal.vivarium_id}
             value={picked}
             onChange={(next) => {
@@ -237,8 +237,8 @@ export function LineageEditor({ animal, canEdit }: { animal: Animal; canEdit: bo
         </Link>
       </p>
       <div className="grid gap-4 md:grid-cols-2">
-        <ParentSlot animal={animal} role="sire" canEdit={canEdit} />
-        <ParentSlot animal={animal} role="dam" canEdit={canEdit} />
+        <ParentSlot animal={animal} parent="sire" canEdit={canEdit} />
+        <ParentSlot animal={animal} parent="dam" canEdit={canEdit} />
       </div>
       <Relatives animal={animal} />
     </div>

@@ -26,7 +26,7 @@ export function Tabs<T extends string>({
   const base = useId();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     const index = tabs.findIndex((tab) => tab.id === value);
     const next =
       event.key === "ArrowRight"
@@ -49,7 +49,6 @@ export function Tabs<T extends string>({
       <div
         role="tablist"
         aria-label={label}
-        onKeyDown={onKeyDown}
         className="no-print -mx-3 flex gap-1 overflow-x-auto border-b border-stone-200 px-3 sm:mx-0 sm:px-0 dark:border-stone-800"
       >
         {tabs.map((tab, index) => {
@@ -67,6 +66,7 @@ export function Tabs<T extends string>({
               aria-controls={`${base}-panel`}
               tabIndex={selected ? 0 : -1}
               onClick={() => onChange(tab.id)}
+              onKeyDown={onKeyDown}
               className={cx(
                 "-mb-px min-h-11 shrink-0 border-b-2 px-3 text-sm font-medium whitespace-nowrap",
                 "focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600",
