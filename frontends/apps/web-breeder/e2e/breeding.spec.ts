@@ -258,6 +258,9 @@ test("the demo breeder's breeding, clutch, today and reminders pages", async ({ 
 
   await page.goto("/today");
   await expect(page.getByRole("region", { name: /To feed/ }).getByRole("checkbox").first()).toBeVisible();
+  // Selected, as at the rack before tapping "Feed" (nothing is logged).
+  await page.getByRole("button", { name: "Select all due feedings" }).click();
+  await expect(page.getByRole("button", { name: /^Feed \d+$/ })).toBeVisible();
   await screenshots(page, "today");
 
   await page.goto("/reminders");

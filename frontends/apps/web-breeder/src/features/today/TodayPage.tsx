@@ -185,6 +185,7 @@ export default function TodayPage() {
             ) : null}
             {data.feedings.length + data.weighings.length > 6 ? (
               <TextField
+                className="max-w-xl"
                 label="Find an animal"
                 type="search"
                 placeholder="Id, name, species or enclosure"
@@ -193,72 +194,76 @@ export default function TodayPage() {
               />
             ) : null}
 
-            <DueGroup
-              id="feedings"
-              title="To feed"
-              noun="feedings"
-              count={feedings.length}
-              selectedCount={feedSelection.selected.size}
-              allSelected={feedSelection.allSelected}
-              onSelectAll={feedSelection.selectAll}
-              onClear={feedSelection.clear}
-              selectable={canLog}
-              empty={filter ? "No animal to feed matches." : "No feeding due today."}
-            >
-              {feedings.map((due) => {
-                const note = feedingNote(due, todayDate);
-                const meal = usualMeal(due);
-                return (
-                  <li key={due.animal.id}>
-                    <AnimalCheckRow
-                      title={animalLabel(due.animal)}
-                      checked={feedSelection.selected.has(due.animal.id)}
-                      onToggle={canLog ? () => feedSelection.toggle(due.animal.id) : undefined}
-                      details={
-                        <>
-                          <span className="block text-stone-600 dark:text-stone-400">{where(due.animal)}</span>
-                          <span className="block text-stone-800 dark:text-stone-200">{meal ? `Usual meal: ${mealText(meal)}` : "First meal here"}</span>
-                          <span className={`block ${NOTE_TONE[note.tone]}`}>{note.text}</span>
-                        </>
-                      }
-                    />
-                  </li>
-                );
-              })}
-            </DueGroup>
+            <div className="grid items-start gap-6 xl:grid-cols-2">
+              <DueGroup
+                id="feedings"
+                title="To feed"
+                noun="feedings"
+                count={feedings.length}
+                selectedCount={feedSelection.selected.size}
+                allSelected={feedSelection.allSelected}
+                onSelectAll={feedSelection.selectAll}
+                onClear={feedSelection.clear}
+                selectable={canLog}
+                empty={filter ? "No animal to feed matches." : "No feeding due today."}
+              >
+                {feedings.map((due) => {
+                  const note = feedingNote(due, todayDate);
+                  const meal = usualMeal(due);
+                  return (
+                    <li key={due.animal.id}>
+                      <AnimalCheckRow
+                        title={animalLabel(due.animal)}
+                        checked={feedSelection.selected.has(due.animal.id)}
+                        onToggle={canLog ? () => feedSelection.toggle(due.animal.id) : undefined}
+                        details={
+                          <>
+                            <span className="block text-stone-600 dark:text-stone-400">{where(due.animal)}</span>
+                            <span className="block text-stone-800 dark:text-stone-200">{meal ? `Usual meal: ${mealText(meal)}` : "First meal here"}</span>
+                            <span className={`block ${NOTE_TONE[note.tone]}`}>{note.text}</span>
+                          </>
+                        }
+                      />
+                    </li>
+                  );
+                })}
+              </DueGroup>
 
-            <DueGroup
-              id="weighings"
-              title="To weigh"
-              noun="weighings"
-              count={weighings.length}
-              selectedCount={weighSelection.selected.size}
-              allSelected={weighSelection.allSelected}
-              onSelectAll={weighSelection.selectAll}
-              onClear={weighSelection.clear}
-              selectable={canLog}
-              empty={filter ? "No animal to weigh matches." : "No weighing due today."}
-            >
-              {weighings.map((due) => (
-                <li key={due.animal.id}>
-                  <AnimalCheckRow
-                    title={animalLabel(due.animal)}
-                    checked={weighSelection.selected.has(due.animal.id)}
-                    onToggle={canLog ? () => weighSelection.toggle(due.animal.id) : undefined}
-                    details={
-                      <>
-                        <span className="block text-stone-600 dark:text-stone-400">{where(due.animal)}</span>
-                        <span className="block text-stone-600 dark:text-stone-400">{weighingNote(due, todayDate)}</span>
-                      </>
-                    }
-                    aside={due.last_grams !== null ? formatGrams(due.last_grams) : null}
-                  />
-                </li>
-              ))}
-            </DueGroup>
+              <div className="flex flex-col gap-6">
+                <DueGroup
+                  id="weighings"
+                  title="To weigh"
+                  noun="weighings"
+                  count={weighings.length}
+                  selectedCount={weighSelection.selected.size}
+                  allSelected={weighSelection.allSelected}
+                  onSelectAll={weighSelection.selectAll}
+                  onClear={weighSelection.clear}
+                  selectable={canLog}
+                  empty={filter ? "No animal to weigh matches." : "No weighing due today."}
+                >
+                  {weighings.map((due) => (
+                    <li key={due.animal.id}>
+                      <AnimalCheckRow
+                        title={animalLabel(due.animal)}
+                        checked={weighSelection.selected.has(due.animal.id)}
+                        onToggle={canLog ? () => weighSelection.toggle(due.animal.id) : undefined}
+                        details={
+                          <>
+                            <span className="block text-stone-600 dark:text-stone-400">{where(due.animal)}</span>
+                            <span className="block text-stone-600 dark:text-stone-400">{weighingNote(due, todayDate)}</span>
+                          </>
+                        }
+                        aside={due.last_grams !== null ? formatGrams(due.last_grams) : null}
+                      />
+                    </li>
+                  ))}
+                </DueGroup>
 
-            <div id="reminders">
-              <RemindersDue vivariumId={vivariumId} reminders={data.reminders} notifications={data.notifications} canAcknowledge={canLog} />
+                <div id="reminders">
+                  <RemindersDue vivariumId={vivariumId} reminders={data.reminders} notifications={data.notifications} canAcknowledge={canLog} />
+                </div>
+              </div>
             </div>
           </>
         )}
@@ -267,7 +272,7 @@ export default function TodayPage() {
           <div
             role="region"
             aria-label="Log the selected animals"
-            className="sticky bottom-[calc(4rem+env(safe-area-inset-bottom))] z-20 flex flex-wrap items-center gap-2 rounded-2xl border border-stone-200 bg-white/95 p-2 shadow-lg backdrop-blur md:bottom-4 dark:border-stone-700 dark:bg-stone-900/95"
+            className="sticky bottom-[calc(4rem+env(safe-area-inset-bottom))] z-20 flex flex-wrap items-center gap-2 rounded-2xl border border-stone-200 bg-white/95 p-2 shadow-lg backdrop-blur md:bottom-4 md:mx-auto md:w-full md:max-w-xl dark:border-stone-700 dark:bg-stone-900/95"
           >
             {feedSelection.selected.size ? (
               <Button className="flex-1" icon={<Utensils aria-hidden="true" size={18} />} onClick={() => open("feed")}>

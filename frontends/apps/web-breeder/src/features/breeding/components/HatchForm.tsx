@@ -12,6 +12,16 @@ import type { Clutch } from "../incubation";
 import { useHatchClutch, type Hatchling } from "../queries";
 import { SexChoice } from "./SexChoice";
 
+/** A short visible label whose screen-reader name says which hatchling it is. */
+function HiddenTail({ visible, tail }: { visible: string; tail: string }) {
+  return (
+    <>
+      {visible}
+      <span className="sr-only">{tail}</span>
+    </>
+  );
+}
+
 /**
  * Record a hatch: how many first (one tap each), then, if the breeder wants, each
  * hatchling's sex, name and id. Every hatchling becomes an animal with sire, dam and clutch.
@@ -129,26 +139,29 @@ export function HatchForm({
           {rows.map((row, index) => (
             <li
               key={row.key}
-              className="grid gap-3 rounded-xl border border-stone-200 p-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.3fr)_1fr_1fr_1fr] dark:border-stone-800"
+              className="grid grid-cols-2 gap-3 rounded-xl border border-stone-200 p-3 lg:grid-cols-[minmax(0,1.4fr)_1fr_1fr_1fr] dark:border-stone-800"
             >
-              <SexChoice legend={`Hatchling ${index + 1}`} value={row.sex} onChange={(sex) => setRow(index, { sex })} />
+              <div className="col-span-2 lg:col-span-1">
+                <SexChoice legend={`Hatchling ${index + 1}`} value={row.sex} onChange={(sex) => setRow(index, { sex })} />
+              </div>
               <TextField
-                label={`Name of hatchling ${index + 1}`}
+                label={<HiddenTail visible="Name" tail={` of hatchling ${index + 1}`} />}
                 placeholder="Optional"
                 maxLength={120}
                 value={row.name}
                 onChange={(event) => setRow(index, { name: event.target.value })}
               />
               <TextField
-                label={`ID of hatchling ${index + 1}`}
-                placeholder={idPrefix ? `Automatic (${idPrefix}-…)` : "Automatic"}
+                label={<HiddenTail visible="ID" tail={` of hatchling ${index + 1}`} />}
+                placeholder={idPrefix ? `Auto (${idPrefix}-…)` : "Automatic"}
                 maxLength={40}
                 value={row.displayId}
                 onChange={(event) => setRow(index, { displayId: event.target.value })}
                 error={problems.displayIds[index] ?? serverIdErrors.get(index)}
               />
               <TextField
-                label={`Morph of hatchling ${index + 1}`}
+                className="col-span-2 lg:col-span-1"
+                label={<HiddenTail visible="Morph" tail={` of hatchling ${index + 1}`} />}
                 placeholder="Optional"
                 maxLength={200}
                 value={row.morph}

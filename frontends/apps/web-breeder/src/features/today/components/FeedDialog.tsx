@@ -113,7 +113,7 @@ function FeedFormView({
             <label
               key={outcome}
               className={cx(
-                "relative flex min-h-12 cursor-pointer items-center justify-center rounded-xl border-2 px-2 text-center text-sm font-semibold",
+                "relative flex min-h-12 cursor-pointer items-center justify-center rounded-xl border-2 px-1 text-center text-xs font-semibold sm:text-sm",
                 "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-teal-600",
                 form.outcome === outcome
                   ? outcome === "accepted"

@@ -122,7 +122,6 @@ function WeighForm({
                   inputMode="decimal"
                   enterKeyHint={index === selected.length - 1 ? "done" : "next"}
                   autoComplete="off"
-                  autoFocus={index === 0}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={error || suspicious ? `${id}-note` : undefined}
                   className={cx(controlClass, "pr-8 text-right text-lg tabular-nums")}
