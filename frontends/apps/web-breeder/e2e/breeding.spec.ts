@@ -95,7 +95,19 @@ test("a new breeder pairs two geckos, lays and hatches a clutch, and batch-feeds
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Sol");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Clementine");
 
-  // Introduced three weeks ago, with the date recorded.
+  const pairingUrl = page.url();
+
+  // The genetics calculator's "plan this pairing" link opens the form with both parents set.
+  await page.goto(`/breeding?sire=${sol.id}&dam=${clementine.id}`);
+  const linked = page.getByRole("dialog", { name: "New pairing" });
+  await expect(linked.getByText(`${sol.display_id} · Sol`)).toBeVisible();
+  await expect(linked.getByText(`${clementine.display_id} · Clementine`)).toBeVisible();
+  await linked.getByRole("button", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/breeding$/);
+  await expect(page.getByRole("link", { name: /Sol.*Clementine/ })).toBeVisible();
+  await page.goto(pairingUrl);
+
+  // Introduced weeks ago, with the date recorded.
   await page.getByRole("button", { name: "Introduce" }).click();
   const moveDialog = page.getByRole("dialog", { name: "Introduce" });
   await moveDialog.getByLabel("Introduced on").fill(isoDaysAgo(40));
