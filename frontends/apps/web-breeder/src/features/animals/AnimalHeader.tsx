@@ -112,7 +112,9 @@ export function AnimalHeader({ animal, species }: { animal: Animal; species: Spe
         <p className="text-sm text-stone-700 dark:text-stone-300">{animal.morph}</p>
       ) : null}
       {/* The pedigree page's share panel (public link, QR code, making it public), unfolded here. */}
-      <div id="animal-share">{sharing ? <SharePanel animal={animal} /> : null}</div>
+      <div id="animal-share" hidden={!sharing}>
+        {sharing ? <SharePanel animal={animal} /> : null}
+      </div>
     </header>
   );
 }
