@@ -64,7 +64,7 @@ export function OutcomeTable({ outcomes }: { outcomes: readonly Outcome[] }) {
                     ) : null}
                     {outcome.allelic_combinations.length ? (
                       <span className="mt-1 block text-xs text-stone-600 dark:text-stone-400">
-                        {outcome.allelic_combinations.map((combo) => `${combo.name} (${combo.group})`).join(", ")}
+                        {outcome.allelic_combinations.map((combo) => `${combo.group}: ${combo.name}`).join(", ")}
                       </span>
                     ) : null}
                   </th>

@@ -50,12 +50,13 @@ export function worstSeverity(outcome: Pick<Outcome, "warnings">): "lethal" | "w
 /** A gene state a parent can be entered with; possible hets carry their percentage. */
 export type EntryState = "visual" | "super" | "het" | "possible_het_50" | "possible_het_66";
 
+// Short enough for a phone's half-width select.
 export const ENTRY_STATE_LABEL: Record<EntryState, string> = {
   visual: "Visual",
-  super: "Super (two copies)",
-  het: "Het (100 %)",
-  possible_het_66: "66 % possible het",
-  possible_het_50: "50 % possible het",
+  super: "Super",
+  het: "Het",
+  possible_het_66: "66% poss. het",
+  possible_het_50: "50% poss. het",
 };
 
 /**
