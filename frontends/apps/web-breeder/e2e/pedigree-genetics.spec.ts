@@ -131,6 +131,7 @@ test("a new breeder's animal without parents has an empty pedigree that says wha
   await expect(page.getByText(/open the Lineage tab and choose its sire and dam/)).toBeVisible();
   // Private by default: nothing to share until it is made public.
   await expect(page.getByText(/Solo is private/)).toBeVisible();
+  await screenshots(page, "pedigree-empty");
   await page.getByRole("link", { name: "Add its sire and dam" }).click();
   await expect(page).toHaveURL(/\/animals\/[0-9a-f-]{36}\?tab=lineage$/);
 });
