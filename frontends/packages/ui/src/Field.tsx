@@ -112,3 +112,21 @@ export function TextAreaField({ label, hint, error, className, id, ...area }: Te
 
 /** The same look as the fields above, for a bare control with its own label elsewhere. */
 export const controlClass = CONTROL;
+
+export type CheckboxFieldProps = { label: ReactNode; hint?: ReactNode } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "type"
+>;
+
+/** A checkbox with its label and an explanation, the whole row one large tap target. */
+export function CheckboxField({ label, hint, className, ...input }: CheckboxFieldProps) {
+  return (
+    <label className={cx("flex min-h-11 items-start gap-3 text-sm", className)}>
+      <input type="checkbox" className="mt-1 h-5 w-5 shrink-0 accent-teal-700" {...input} />
+      <span className="font-medium">
+        {label}
+        {hint ? <span className="block font-normal text-stone-600 dark:text-stone-400">{hint}</span> : null}
+      </span>
+    </label>
+  );
+}

@@ -4,10 +4,12 @@ export { Button, type ButtonProps, type ButtonVariant } from "./Button";
 export { cx } from "./cx";
 export { Dialog } from "./Dialog";
 export {
+  CheckboxField,
   controlClass,
   SelectField,
   TextAreaField,
   TextField,
+  type CheckboxFieldProps,
   type SelectFieldProps,
   type TextAreaFieldProps,
   type TextFieldProps,

@@ -1,4 +1,4 @@
-import { Button, Card, TextAreaField, TextField } from "@reptidex/ui";
+import { Button, Card, CheckboxField, TextAreaField, TextField } from "@reptidex/ui";
 import type { FormEvent } from "react";
 
 import type { Me } from "../../auth/AuthProvider";
@@ -58,13 +58,7 @@ export function ProfileCard({ me }: { me: Me }) {
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-semibold">Privacy and contact</legend>
           {toggles.map(([name, label, hint, checked]) => (
-            <label key={name} className="flex min-h-11 items-start gap-3 text-sm">
-              <input type="checkbox" name={name} defaultChecked={checked} className="mt-1 h-5 w-5 shrink-0 accent-teal-700" />
-              <span>
-                <span className="font-medium">{label}</span>
-                <span className="block text-stone-600 dark:text-stone-400">{hint}</span>
-              </span>
-            </label>
+            <CheckboxField key={name} name={name} defaultChecked={checked} label={label} hint={hint} />
           ))}
         </fieldset>
         <div>

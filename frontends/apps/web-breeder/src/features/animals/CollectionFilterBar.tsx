@@ -1,4 +1,4 @@
-import { Button, cx, SelectField } from "@reptidex/ui";
+import { Button, CheckboxField, cx, SelectField } from "@reptidex/ui";
 import { Search, SlidersHorizontal, X } from "lucide-react";
 import { useId, useState } from "react";
 
@@ -136,15 +136,12 @@ export function CollectionFilterBar({
           ))}
         </SelectField>
         <div className="flex flex-col justify-end gap-2">
-          <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
-            <input
-              type="checkbox"
-              checked={filters.archived}
-              onChange={(event) => set("archived", event.target.checked)}
-              className="h-5 w-5 rounded accent-teal-700"
-            />
-            Include archived
-          </label>
+          <CheckboxField
+            label="Include archived"
+            className="items-center"
+            checked={filters.archived}
+            onChange={(event) => set("archived", event.target.checked)}
+          />
         </div>
       </div>
       {count || search.trim() ? (

@@ -1,4 +1,4 @@
-import { Button, Dialog, TextAreaField, TextField } from "@reptidex/ui";
+import { Button, CheckboxField, Dialog, TextAreaField, TextField } from "@reptidex/ui";
 import type { FormEvent } from "react";
 
 import { FormProblem } from "../../auth/AuthLayout";
@@ -46,13 +46,7 @@ export function CreateVivariumDialog({ open, onClose }: { open: boolean; onClose
         <TextField label="Vivarium name" name="name" required maxLength={120} error={form.fields.name} />
         <TextAreaField label="Description (optional)" name="description" maxLength={5000} error={form.fields.description} />
         <TextField label="Location (optional)" name="location" maxLength={200} error={form.fields.location} />
-        <label className="flex min-h-11 items-start gap-3 text-sm">
-          <input type="checkbox" name="is_public" className="mt-1 h-5 w-5 accent-teal-700" />
-          <span>
-            <span className="font-medium">Public profile</span>
-            <span className="block text-stone-600 dark:text-stone-400">You can change this later.</span>
-          </span>
-        </label>
+        <CheckboxField name="is_public" label="Public profile" hint="You can change this later." />
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={close} disabled={create.isPending}>
             Cancel

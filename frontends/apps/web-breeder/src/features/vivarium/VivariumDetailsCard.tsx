@@ -1,4 +1,4 @@
-import { Badge, Button, Card, ErrorState, SelectField, Skeleton, TextAreaField, TextField } from "@reptidex/ui";
+import { Badge, Button, Card, CheckboxField, ErrorState, SelectField, Skeleton, TextAreaField, TextField } from "@reptidex/ui";
 import { Pencil } from "lucide-react";
 import { useState, type FormEvent } from "react";
 
@@ -114,15 +114,12 @@ function DetailsForm({ vivarium, onDone }: { vivarium: VivariumDetails; onDone: 
         error={form.fields.description}
       />
       <TextField label="Location" name="location" defaultValue={vivarium.location ?? ""} maxLength={200} error={form.fields.location} />
-      <label className="flex min-h-11 items-start gap-3 text-sm">
-        <input type="checkbox" name="is_public" defaultChecked={vivarium.is_public} className="mt-1 h-5 w-5 accent-teal-700" />
-        <span>
-          <span className="font-medium">Public profile</span>
-          <span className="block text-stone-600 dark:text-stone-400">
-            Others can find the vivarium and see the animals you mark public. Private animals stay private.
-          </span>
-        </span>
-      </label>
+      <CheckboxField
+        name="is_public"
+        defaultChecked={vivarium.is_public}
+        label="Public profile"
+        hint="Others can find the vivarium and see the animals you mark public. Private animals stay private."
+      />
       {isOwner ? (
         <fieldset className="flex flex-col gap-4 rounded-xl border border-stone-200 p-3 dark:border-stone-800">
           <legend className="px-1 text-sm font-semibold">Settings (owners only)</legend>
