@@ -46,6 +46,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
     await page.setViewportSize(size);
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    // From the top, so sticky and fixed parts sit where a visitor first sees them.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(folder, `${name}-${label}.png`), fullPage: true });
   }
   if (original) await page.setViewportSize(original);

@@ -46,7 +46,9 @@ export function AppShell() {
       >
         Skip to content
       </a>
-      <aside className="no-print sticky top-0 hidden h-dvh w-64 shrink-0 flex-col gap-4 border-r border-stone-200 bg-white p-4 md:flex dark:border-stone-800 dark:bg-stone-900">
+      {/* The column runs the page's full height; its contents stay in view while the page scrolls. */}
+      <aside className="no-print hidden w-64 shrink-0 border-r border-stone-200 bg-white md:block dark:border-stone-800 dark:bg-stone-900">
+        <div className="sticky top-0 flex h-dvh flex-col gap-4 overflow-y-auto p-4">
         <NavLink to="/today" className="flex items-center gap-2 text-lg font-bold text-teal-800 dark:text-teal-300">
           <img src="/favicon.svg" alt="" className="h-8 w-8" /> ReptiDex
         </NavLink>
@@ -69,6 +71,7 @@ export function AppShell() {
               Sign out
             </Button>
           </div>
+        </div>
         </div>
       </aside>
 
