@@ -78,6 +78,24 @@ test("a breeder builds a collection: parents, an offspring, its genotype, weight
   await expect(header.getByText("66% het Clown")).toBeVisible();
   await expect(header.getByText("Pastel", { exact: true })).toBeVisible();
 
+  // Its pedigree: both parents in the tree, the COI with its depth.
+  await page.getByRole("link", { name: "Pedigree", exact: true }).click();
+  await expect(page.getByRole("link", { name: /Apollo, sire of .*Nova$/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Luna, dam of .*Nova$/ })).toBeVisible();
+  await expect(page.getByText(/computed over \d+ generations/).first()).toBeVisible();
+
+  // The calculator on the new breeder's own pair: unrelated, so a what-if COI of 0 %.
+  await page.getByRole("link", { name: "Genetics" }).first().click();
+  await page.getByLabel("Species").selectOption({ label: "Ball python (Python regius)" });
+  await pickParent(page, "Sire", "Apollo");
+  await pickParent(page, "Dam", "Luna");
+  const outcomes = page.getByRole("table", { name: "Offspring outcomes, most likely first" });
+  await expect(outcomes.getByRole("row", { name: /Normal/ })).toContainText("100 %");
+  await expect(page.getByText("Offspring COI of this pairing (what-if)")).toBeVisible();
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Nova");
+
   // Husbandry: two weighings draw the growth chart.
   await page.getByRole("tab", { name: "Husbandry" }).click();
   await expect(page.getByText("Log a weight to start the growth chart.")).toBeVisible();
