@@ -57,7 +57,9 @@ def prepare(env: dict[str, str]) -> None:
         [sys.executable, "-m", "repti_animal.demo"],
     ]
     for argv in steps:
-        subprocess.run(argv, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(argv[-2:])} failed:\n{done.stdout}{done.stderr}")
 
 
 def wait_ready(url: str, platform: subprocess.Popen[bytes]) -> None:

@@ -34,7 +34,7 @@ test("a new breeder signs up, signs out and back in, and resets a forgotten pass
   await signIn(page, email, `${PASSWORD}-new`);
 });
 
-test("an expired access token renews itself; a revoked session asks to sign in again on the same page", async ({ page }) => {
+test("an expired access token renews itself; a revoked session asks to sign in again without losing the form", async ({ page }) => {
   const email = uniqueEmail("session");
   await signUp(page, "Session Keeper", email);
   const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem("reptidex.session") ?? "null"));
@@ -51,8 +51,13 @@ test("an expired access token renews itself; a revoked session asks to sign in a
   expect(after.refreshToken).not.toBe(before.refreshToken);
   await expect(page.getByRole("dialog")).toHaveCount(0);
 
-  // The refresh token is no longer accepted (signed out elsewhere): the page stays and a dialog
-  // asks for the password; signing in there carries on where the breeder was.
+  // The refresh token is no longer accepted (signed out elsewhere) while a form is half done:
+  // saving fails, a dialog asks for the password over the page, and after signing in there
+  // the form still holds what was typed, and saves.
+  await page.goto("/animals/new");
+  await page.getByLabel("Species").selectOption({ label: "Ball python (Python regius)" });
+  await page.getByRole("radio", { name: "♀ Female" }).check();
+  await page.getByLabel("Name", { exact: true }).fill("Halfway");
   await page.evaluate(() => {
     const session = JSON.parse(localStorage.getItem("reptidex.session")!);
     localStorage.setItem(
@@ -60,12 +65,14 @@ test("an expired access token renews itself; a revoked session asks to sign in a
       JSON.stringify({ ...session, refreshToken: "revoked-elsewhere", accessExpiresAt: 0 }),
     );
   });
-  await page.getByRole("link", { name: "Collection" }).first().click();
+  await page.getByRole("button", { name: "Add animal" }).click();
   const dialog = page.getByRole("dialog", { name: "Your session has ended" });
   await expect(dialog).toBeVisible();
-  await expect(page).toHaveURL(/\/animals/);
   await dialog.getByLabel("Password").fill(PASSWORD);
   await dialog.getByRole("button", { name: "Sign in and continue" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page).toHaveURL(/\/animals/);
+  await expect(page).toHaveURL(/\/animals\/new$/);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Halfway");
+  await page.getByRole("button", { name: "Add animal" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Halfway");
 });
