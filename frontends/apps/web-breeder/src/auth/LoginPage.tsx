@@ -1,8 +1,8 @@
 import { Button, TextField } from "@reptidex/ui";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 
-import { useFormError } from "../lib/useFormError";
+import { useFormSubmit } from "../lib/useFormSubmit";
 import { AuthLayout, FormProblem } from "./AuthLayout";
 import { useAuth } from "./AuthProvider";
 
@@ -16,28 +16,19 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"));
-  const [busy, setBusy] = useState(false);
   const [needsOtp, setNeedsOtp] = useState(false);
-  const form = useFormError();
-
-  if (signedIn && !busy) return <Navigate to={next} replace />;
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setBusy(true);
-    form.clear();
+  const { busy, form, onSubmit } = useFormSubmit(async (data) => {
     try {
       await signIn(String(data.get("email")), String(data.get("password")), String(data.get("otp") ?? ""));
-      navigate(next, { replace: true });
     } catch (error) {
-      form.setError(error);
       const detail = error instanceof Error ? error.message.toLowerCase() : "";
       if (detail.includes("two-factor") || detail.includes("code")) setNeedsOtp(true);
-    } finally {
-      setBusy(false);
+      throw error;
     }
-  }
+    navigate(next, { replace: true });
+  });
+
+  if (signedIn && !busy) return <Navigate to={next} replace />;
 
   return (
     <AuthLayout
@@ -50,7 +41,7 @@ export default function LoginPage() {
       }
     >
       <FormProblem summary={form.summary} />
-      <form onSubmit={submit} className="flex flex-col gap-4" noValidate={false}>
+      <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate={false}>
         <TextField label="Email" name="email" type="email" autoComplete="username" required error={form.fields.email} />
         <TextField
           label="Password"

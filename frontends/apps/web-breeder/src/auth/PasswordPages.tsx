@@ -1,32 +1,21 @@
 import { unwrap } from "@reptidex/api-client";
 import { Button, TextField } from "@reptidex/ui";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 
 import { api } from "../api";
 import { notifySuccess } from "../lib/notify";
 import { useFormError } from "../lib/useFormError";
+import { useFormSubmit } from "../lib/useFormSubmit";
 import { AuthLayout, FormProblem } from "./AuthLayout";
 
 export function ForgotPasswordPage() {
   const [sent, setSent] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useFormError();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const email = String(new FormData(event.currentTarget).get("email"));
-    setBusy(true);
-    form.clear();
-    try {
-      const answer = await unwrap(api.core.POST("/api/v1/auth/password/forgot", { body: { email } }));
-      setSent(answer.detail);
-    } catch (error) {
-      form.setError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, form, onSubmit } = useFormSubmit(async (data) => {
+    const email = String(data.get("email"));
+    const answer = await unwrap(api.core.POST("/api/v1/auth/password/forgot", { body: { email } }));
+    setSent(answer.detail);
+  });
 
   return (
     <AuthLayout
@@ -43,7 +32,7 @@ export function ForgotPasswordPage() {
           </p>
         </div>
       ) : (
-        <form onSubmit={submit} className="flex flex-col gap-4">
+        <form onSubmit={onSubmit} className="flex flex-col gap-4">
           <TextField label="Email" name="email" type="email" required autoComplete="email" error={form.fields.email} />
           <Button type="submit" busy={busy}>
             Email me a reset link
@@ -57,34 +46,21 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const form = useFormError();
   const linkToken = params.get("token") ?? "";
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setBusy(true);
-    form.clear();
-    try {
-      await unwrap(
-        api.core.POST("/api/v1/auth/password/reset", {
-          body: { token: String(data.get("token")).trim(), new_password: String(data.get("new_password")) },
-        }),
-      );
-      notifySuccess("Password changed. Sign in with your new password.");
-      navigate("/login", { replace: true });
-    } catch (error) {
-      form.setError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, form, onSubmit } = useFormSubmit(async (data) => {
+    await unwrap(
+      api.core.POST("/api/v1/auth/password/reset", {
+        body: { token: String(data.get("token")).trim(), new_password: String(data.get("new_password")) },
+      }),
+    );
+    notifySuccess("Password changed. Sign in with your new password.");
+    navigate("/login", { replace: true });
+  });
 
   return (
     <AuthLayout title="Choose a new password" footer={<Link className="text-teal-800 underline dark:text-teal-300" to="/forgot-password">Ask for a new link</Link>}>
       <FormProblem summary={form.summary} />
-      <form onSubmit={submit} className="flex flex-col gap-4">
+      <form onSubmit={onSubmit} className="flex flex-col gap-4">
         {linkToken ? (
           <input type="hidden" name="token" value={linkToken} />
         ) : (

@@ -1,7 +1,6 @@
 import { Button, Dialog, TextField } from "@reptidex/ui";
-import { useState, type FormEvent } from "react";
 
-import { useFormError } from "../lib/useFormError";
+import { useFormSubmit } from "../lib/useFormSubmit";
 import { FormProblem } from "./AuthLayout";
 import { useAuth } from "./AuthProvider";
 
@@ -11,22 +10,9 @@ import { useAuth } from "./AuthProvider";
  */
 export function SessionExpiredDialog() {
   const { expired, me, signIn, signOut } = useAuth();
-  const [busy, setBusy] = useState(false);
-  const form = useFormError();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setBusy(true);
-    form.clear();
-    try {
-      await signIn(String(data.get("email")), String(data.get("password")));
-    } catch (error) {
-      form.setError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, form, onSubmit } = useFormSubmit(async (data) => {
+    await signIn(String(data.get("email")), String(data.get("password")));
+  });
 
   return (
     <Dialog
@@ -36,7 +22,7 @@ export function SessionExpiredDialog() {
       description="Sign in again to carry on. This page, and anything you were typing, stays as it is."
     >
       <FormProblem summary={form.summary} />
-      <form onSubmit={submit} className="flex flex-col gap-4">
+      <form onSubmit={onSubmit} className="flex flex-col gap-4">
         <TextField label="Email" name="email" type="email" defaultValue={me?.email ?? ""} required autoComplete="username" />
         <TextField label="Password" name="password" type="password" required autoComplete="current-password" />
         <div className="flex justify-end gap-2">

@@ -1,8 +1,7 @@
 import { Button, TextField } from "@reptidex/ui";
-import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 
-import { useFormError } from "../lib/useFormError";
+import { useFormSubmit } from "../lib/useFormSubmit";
 import { AuthLayout, FormProblem } from "./AuthLayout";
 import { useAuth } from "./AuthProvider";
 import { safeNext } from "./LoginPage";
@@ -11,23 +10,10 @@ export default function SignupPage() {
   const { signUp } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [busy, setBusy] = useState(false);
-  const form = useFormError();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setBusy(true);
-    form.clear();
-    try {
-      await signUp(String(data.get("display_name")), String(data.get("email")), String(data.get("password")));
-      navigate(safeNext(params.get("next")), { replace: true });
-    } catch (error) {
-      form.setError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, form, onSubmit } = useFormSubmit(async (data) => {
+    await signUp(String(data.get("display_name")), String(data.get("email")), String(data.get("password")));
+    navigate(safeNext(params.get("next")), { replace: true });
+  });
 
   return (
     <AuthLayout
@@ -40,7 +26,7 @@ export default function SignupPage() {
       }
     >
       <FormProblem summary={form.summary} />
-      <form onSubmit={submit} className="flex flex-col gap-4">
+      <form onSubmit={onSubmit} className="flex flex-col gap-4">
         <TextField label="Your name or business" name="display_name" required maxLength={100} autoComplete="name" error={form.fields.display_name} />
         <TextField label="Email" name="email" type="email" required autoComplete="email" error={form.fields.email} />
         <TextField
