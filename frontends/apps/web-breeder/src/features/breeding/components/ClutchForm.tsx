@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from "react";
+
+import { FormProblem } from "../../../auth/AuthLayout";
+import { useFormError } from "../../../lib/useFormError";
+import { useSpeciesById } from "../../../queries/catalogue";
+import { changeDraft, clutchBody, clutchProblems, type ClutchCreateBody, type ClutchDraft } from "../clutchForm";
+import { localToday } from "../dates";
+import { ClutchFields } from "./ClutchFields";
+
+/**
+ * The clutch form (laying a clutch and correcting one): the draft, its problems shown once the
+ * breeder has tried to save, and the API's failure above the fields. `onSave` sends the body and
+ * tells the breeder it worked; the form then calls `onDone`.
+ */
+export function ClutchForm({
+  id,
+  initial,
+  speciesId,
+  hatchedCount,
+  onSave,
+  onDone,
+}: {
+  id: string;
+  initial: (today: string) => ClutchDraft;
+  speciesId: string;
+  hatchedCount?: number;
+  onSave: (body: ClutchCreateBody) => Promise<void>;
+  onDone: () => void;
+}) {
+  const today = localToday();
+  const [draft, setDraft] = useState<ClutchDraft>(() => initial(today));
+  const [submitted, setSubmitted] = useState(false);
+  const form = useFormError();
+  const species = useSpeciesById().get(speciesId);
+  const problems = clutchProblems(draft, today, hatchedCount);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    form.clear();
+    if (Object.keys(problems).length) return;
+    try {
+      await onSave(clutchBody(draft));
+      onDone();
+    } catch (error) {
+      form.setError(error);
+    }
+  }
+
+  return (
+    <form id={id} onSubmit={(event) => void submit(event)} noValidate>
+      <FormProblem summary={form.summary} />
+      <ClutchFields
+        draft={draft}
+        onChange={(field, value) => setDraft((current) => changeDraft(current, field, value))}
+        problems={submitted ? problems : {}}
+        serverErrors={form.fields}
+        species={species}
+      />
+    </form>
+  );
+}
