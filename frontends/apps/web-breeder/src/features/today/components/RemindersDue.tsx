@@ -1,11 +1,10 @@
 import type { AnimalSchemas } from "@reptidex/api-client";
-import { Button } from "@reptidex/ui";
-import { BellRing, Clock } from "lucide-react";
+import { Clock } from "lucide-react";
 import { Link } from "react-router";
 
-import { notifyError, notifySuccess } from "../../../lib/notify";
 import { animalLabel, useAnimal } from "../../../queries/animals";
 import { formatDateTime } from "../../breeding/dates";
+import { DueNotificationItem } from "../../reminders/components/DueNotificationItem";
 import { useAcknowledge } from "../../reminders/queries";
 
 type ReminderDue = AnimalSchemas["ReminderDue"];
@@ -34,14 +33,6 @@ export function RemindersDue({
   canAcknowledge: boolean;
 }) {
   const acknowledge = useAcknowledge(vivariumId);
-  async function done(notification: NotificationOpen) {
-    try {
-      await acknowledge.mutateAsync(notification.id);
-      notifySuccess(`Done: ${notification.title}`);
-    } catch (error) {
-      notifyError(error);
-    }
-  }
   const firedReminders = new Set(notifications.map((notification) => notification.reminder_id));
   const later = reminders.filter((reminder) => !firedReminders.has(reminder.id));
   const count = notifications.length + later.length;
@@ -58,26 +49,17 @@ export function RemindersDue({
       {count ? (
         <ul className="flex flex-col divide-y divide-stone-200 overflow-hidden rounded-2xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
           {notifications.map((notification) => (
-            <li key={notification.id} className="flex min-h-16 items-center gap-3 px-4 py-3">
-              <BellRing aria-hidden="true" size={20} className="shrink-0 text-amber-700 dark:text-amber-400" />
-              <div className="min-w-0 flex-1">
-                <p className="font-semibold">{notification.title}</p>
-                <p className="text-sm text-stone-600 dark:text-stone-400">
-                  Due {formatDateTime(notification.due_at)} · <AnimalName animalId={notification.animal_id} />
-                </p>
-              </div>
-              {canAcknowledge ? (
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  busy={acknowledge.isPending && acknowledge.variables === notification.id}
-                  onClick={() => void done(notification)}
-                  aria-label={`Done: ${notification.title}`}
-                >
-                  Done
-                </Button>
-              ) : null}
-            </li>
+            <DueNotificationItem
+              key={notification.id}
+              notification={notification}
+              who={
+                <>
+                  {" "}
+                  · <AnimalName animalId={notification.animal_id} />
+                </>
+              }
+              acknowledge={canAcknowledge ? acknowledge : undefined}
+            />
           ))}
           {later.map((reminder) => (
             <li key={reminder.id} className="flex min-h-16 items-center gap-3 px-4 py-3">
