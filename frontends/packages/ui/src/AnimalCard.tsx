@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 import { Badge } from "./Badge";
 import { cx } from "./cx";
-import { MorphBadge, sortGenes, type MorphGene } from "./MorphBadge";
+import { GenotypeList, sortGenes, type MorphGene } from "./MorphBadge";
 
 export interface AnimalCardData {
   id: string;
@@ -68,13 +68,7 @@ export function AnimalCard({
           .join(" · ")}
       </p>
       {genes.length ? (
-        <ul className="flex flex-wrap gap-1" aria-label="Genotype">
-          {genes.map((gene) => (
-            <li key={`${gene.trait_name}-${gene.state}`}>
-              <MorphBadge gene={gene} />
-            </li>
-          ))}
-        </ul>
+        <GenotypeList genes={genes} />
       ) : animal.morph ? (
         <p className="text-sm">{animal.morph}</p>
       ) : null}

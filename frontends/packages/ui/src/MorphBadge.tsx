@@ -1,4 +1,5 @@
 import { Badge, type BadgeTone } from "./Badge";
+import { cx } from "./cx";
 
 export type GenotypeState = "visual" | "het" | "possible_het" | "super";
 
@@ -41,6 +42,19 @@ export function MorphBadge({ gene }: { gene: MorphGene }) {
       {flagged ? <span aria-hidden="true">⚠</span> : null}
       {morphLabel(gene)}
     </Badge>
+  );
+}
+
+/** An animal's genes as a row of badges, in the order given (sort them with `sortGenes`). */
+export function GenotypeList({ genes, className }: { genes: readonly MorphGene[]; className?: string }) {
+  return (
+    <ul className={cx("flex flex-wrap", className ?? "gap-1")} aria-label="Genotype">
+      {genes.map((gene) => (
+        <li key={`${gene.trait_name}-${gene.state}`}>
+          <MorphBadge gene={gene} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

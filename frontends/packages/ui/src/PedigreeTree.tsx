@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNod
 
 import { SEX_LABEL, SEX_SYMBOL } from "./AnimalCard";
 import { cx } from "./cx";
-import { MorphBadge, morphLabel, sortGenes, type MorphGene } from "./MorphBadge";
+import { GenotypeList, morphLabel, sortGenes, type MorphGene } from "./MorphBadge";
 import {
   buildPedigreeTree,
   columnWidth,
@@ -309,13 +309,7 @@ function SlotCard({ slot, context, density }: { slot: TreeSlot; context: CardCon
         </span>
       </div>
       {genes.length ? (
-        <ul className={cx("flex flex-wrap gap-0.5", compact && PAPER_HIDDEN)} aria-label="Genotype">
-          {genes.map((gene) => (
-            <li key={`${gene.trait_name}-${gene.state}`}>
-              <MorphBadge gene={gene} />
-            </li>
-          ))}
-        </ul>
+        <GenotypeList genes={genes} className={cx("gap-0.5", compact && PAPER_HIDDEN)} />
       ) : node.morph ? (
         <p className={cx("text-xs text-stone-600 dark:text-stone-400", compact && PAPER_HIDDEN)}>{node.morph}</p>
       ) : (

@@ -15,7 +15,7 @@ export {
   type TextFieldProps,
 } from "./Field";
 export { formatGrams, GrowthChart, growthSummary, niceTicks, type GrowthPoint } from "./GrowthChart";
-export { MorphBadge, morphLabel, sortGenes, type GenotypeState, type MorphGene } from "./MorphBadge";
+export { GenotypeList, MorphBadge, morphLabel, sortGenes, type GenotypeState, type MorphGene } from "./MorphBadge";
 export { Skeleton, Spinner } from "./Spinner";
 export { Card, EmptyState, ErrorState, PageHeader } from "./States";
 export { useTheme, type Theme } from "./theme";

@@ -1,4 +1,4 @@
-import { Badge, Button, MorphBadge, sortGenes } from "@reptidex/ui";
+import { Badge, Button, GenotypeList, sortGenes } from "@reptidex/ui";
 import { ChevronLeft, GitFork, ImageIcon, Share2 } from "lucide-react";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -101,13 +101,7 @@ export function AnimalHeader({ animal, species }: { animal: Animal; species: Spe
         <CoiLine animal={animal} />
       </div>
       {genes.length ? (
-        <ul className="flex flex-wrap gap-1" aria-label="Genotype">
-          {genes.map((gene) => (
-            <li key={`${gene.trait_name}-${gene.state}`}>
-              <MorphBadge gene={gene} />
-            </li>
-          ))}
-        </ul>
+        <GenotypeList genes={genes} />
       ) : animal.morph ? (
         <p className="text-sm text-stone-700 dark:text-stone-300">{animal.morph}</p>
       ) : null}

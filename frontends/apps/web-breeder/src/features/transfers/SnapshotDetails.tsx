@@ -1,4 +1,4 @@
-import { MorphBadge, SEX_LABEL, sortGenes } from "@reptidex/ui";
+import { GenotypeList, SEX_LABEL, sortGenes } from "@reptidex/ui";
 
 import type { AnimalSnapshot } from "./transferModel";
 
@@ -25,15 +25,7 @@ export function SnapshotDetails({ snapshot }: { snapshot: AnimalSnapshot }) {
           </div>
         ))}
       </dl>
-      {snapshot.genes.length ? (
-        <ul aria-label="Genotype" className="flex flex-wrap gap-1">
-          {sortGenes(snapshot.genes).map((gene) => (
-            <li key={`${gene.trait_name}-${gene.state}`}>
-              <MorphBadge gene={gene} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {snapshot.genes.length ? <GenotypeList genes={sortGenes(snapshot.genes)} /> : null}
     </div>
   );
 }
