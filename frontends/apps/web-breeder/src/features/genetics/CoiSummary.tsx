@@ -1,5 +1,8 @@
-import { cx } from "@reptidex/ui";
+import { cx, ErrorState, Skeleton } from "@reptidex/ui";
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 
+import { explain } from "../../lib/problems";
 import { coiLevel, type CoiLevel } from "./coi";
 import { formatPercent } from "./format";
 
@@ -10,6 +13,26 @@ const TONE: Record<CoiLevel, string> = {
   high: "text-orange-800 dark:text-orange-300",
   "very-high": "text-red-800 dark:text-red-300",
 };
+
+/**
+ * A COI query's answer, given to `children`; while it runs, a skeleton in the summary's shape,
+ * and if it fails, why in plain words.
+ */
+export function CoiQueryState<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  if (query.isPending) {
+    return (
+      <div aria-busy="true" className="flex flex-col gap-2">
+        <Skeleton className="h-4 w-40" />
+        <Skeleton className="h-9 w-56" />
+      </div>
+    );
+  }
+  if (query.isError) {
+    const { title, message, next } = explain(query.error);
+    return <ErrorState title={title} message={message} next={next} />;
+  }
+  return children(query.data);
+}
 
 /**
  * A COI always with the pedigree depth it was computed on, and what it compares with.

@@ -21,7 +21,7 @@ import { explain } from "../../lib/problems";
 import { animalLabel, useAnimal, type Animal } from "../../queries/animals";
 import { useSpeciesById } from "../../queries/catalogue";
 import { useCan } from "../../vivarium/useCan";
-import { CoiSummary } from "../genetics/CoiSummary";
+import { CoiQueryState, CoiSummary } from "../genetics/CoiSummary";
 import {
   GENERATION_CHOICES,
   parseGenerations,
@@ -150,7 +150,7 @@ function Pedigree({ animal }: { animal: Animal }) {
       <div className="grid items-start gap-4 [grid-template-areas:'coi'_'tree'_'share'] lg:grid-cols-2 lg:[grid-template-areas:'coi_share'_'tree_tree'] print:block">
         <Card className="flex flex-col gap-3 [grid-area:coi] print:border-0 print:p-0 print:shadow-none">
           <h2 className="sr-only">Inbreeding</h2>
-          <CoiPanel animal={animal} query={coi} />
+          <CoiQueryState query={coi}>{(answer) => <CoiPanel animal={animal} answer={answer} />}</CoiQueryState>
         </Card>
         <SharePanel animal={animal} className="[grid-area:share]" />
 
@@ -188,20 +188,8 @@ function Pedigree({ animal }: { animal: Animal }) {
   );
 }
 
-function CoiPanel({ animal, query }: { animal: Animal; query: ReturnType<typeof useCoi> }) {
-  if (query.isPending) {
-    return (
-      <div aria-busy="true" className="flex flex-col gap-2">
-        <Skeleton className="h-4 w-40" />
-        <Skeleton className="h-9 w-56" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    const { title, message, next } = explain(query.error);
-    return <ErrorState title={title} message={message} next={next} />;
-  }
-  const { coi, generations, stored, computed_at } = query.data;
+function CoiPanel({ animal, answer }: { animal: Animal; answer: NonNullable<ReturnType<typeof useCoi>["data"]> }) {
+  const { coi, generations, stored, computed_at } = answer;
   const note = stored
     ? `Kept current for ${animalLabel(animal)}; last computed ${new Date(computed_at).toLocaleString()}.`
     : "Not computed yet for this animal: this value was worked out just now and will be stored shortly.";
