@@ -18,6 +18,7 @@ import {
   type FeedingOutcome,
   type Meal,
 } from "../batch";
+import { BatchProblem } from "./BatchProblem";
 
 const OUTCOMES: FeedingOutcome[] = ["accepted", "refused", "regurgitated"];
 const PREY_SUGGESTIONS = ["rat", "mouse", "cricket", "dubia roach", "mealworm", "superworm", "black soldier fly larva", "crested gecko diet"];
@@ -95,17 +96,9 @@ function FeedFormView({
 
   return (
     <form id="batch-feed" onSubmit={submit} noValidate className="flex flex-col gap-5">
-      {problem?.length ? (
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100">
-          <p className="font-semibold">Nothing was logged</p>
-          <ul className="mt-1 list-disc pl-5">
-            {problem.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-          <p className="mt-1">Take those animals out of the selection, then log the rest.</p>
-        </div>
-      ) : null}
+      <BatchProblem lines={problem}>
+        <p className="mt-1">Take those animals out of the selection, then log the rest.</p>
+      </BatchProblem>
       <fieldset>
         <legend className="mb-2 text-sm font-medium">Outcome</legend>
         <div className="grid grid-cols-3 gap-2">

@@ -4,6 +4,7 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { animalLabel } from "../../../queries/animals";
 import { plural } from "../../breeding/dates";
 import { formatGrams, parseGrams, unlikelyWeight, weighBatch, type BatchBody, type WeighingDue } from "../batch";
+import { BatchProblem } from "./BatchProblem";
 
 /**
  * Batch weighing: one grams input per animal, the phone's decimal keypad, Enter (or "next"
@@ -84,16 +85,7 @@ function WeighForm({
 
   return (
     <form id="batch-weigh" onSubmit={submit} noValidate className="flex flex-col gap-3">
-      {problem?.length ? (
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100">
-          <p className="font-semibold">Nothing was logged</p>
-          <ul className="mt-1 list-disc pl-5">
-            {problem.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <BatchProblem lines={problem} />
       {empty ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           Enter at least one weight.
