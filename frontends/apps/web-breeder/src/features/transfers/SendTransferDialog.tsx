@@ -1,8 +1,9 @@
-import { Button, Dialog, SelectField, TextAreaField, TextField } from "@reptidex/ui";
+import { Dialog, SelectField, TextAreaField, TextField } from "@reptidex/ui";
 import { useState, type FormEvent } from "react";
 
 import { FormProblem } from "../../auth/AuthLayout";
 import { AnimalPicker, type PickedAnimal } from "../../components/AnimalPicker";
+import { FormActions } from "../../components/FormActions";
 import { notifySuccess } from "../../lib/notify";
 import { useFormError } from "../../lib/useFormError";
 import { animalLabel } from "../../queries/animals";
@@ -121,14 +122,7 @@ export function SendTransferDialog({ open, onClose }: { open: boolean; onClose: 
           onChange={(event) => setMessage(event.target.value)}
           hint="E.g. the sale, the pick-up date, feeding notes."
         />
-        <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={close} disabled={send.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={send.isPending}>
-            Send transfer
-          </Button>
-        </div>
+        <FormActions submitLabel="Send transfer" busy={send.isPending} onCancel={close} />
       </form>
     </Dialog>
   );

@@ -1,7 +1,8 @@
-import { Button, CheckboxField, Dialog, TextAreaField, TextField } from "@reptidex/ui";
+import { CheckboxField, Dialog, TextAreaField, TextField } from "@reptidex/ui";
 import type { FormEvent } from "react";
 
 import { FormProblem } from "../../auth/AuthLayout";
+import { FormActions } from "../../components/FormActions";
 import { notifySuccess } from "../../lib/notify";
 import { useFormError } from "../../lib/useFormError";
 import { useCreateVivarium } from "./vivariumQueries";
@@ -47,14 +48,7 @@ export function CreateVivariumDialog({ open, onClose }: { open: boolean; onClose
         <TextAreaField label="Description (optional)" name="description" maxLength={5000} error={form.fields.description} />
         <TextField label="Location (optional)" name="location" maxLength={200} error={form.fields.location} />
         <CheckboxField name="is_public" label="Public profile" hint="You can change this later." />
-        <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={close} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={create.isPending}>
-            Create vivarium
-          </Button>
-        </div>
+        <FormActions submitLabel="Create vivarium" busy={create.isPending} onCancel={close} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { Pencil } from "lucide-react";
 import { useState, type FormEvent } from "react";
 
 import { FormProblem } from "../../auth/AuthLayout";
+import { FormActions } from "../../components/FormActions";
 import { explain } from "../../lib/problems";
 import { notifySuccess } from "../../lib/notify";
 import { useFormError } from "../../lib/useFormError";
@@ -147,14 +148,7 @@ function DetailsForm({ vivarium, onDone }: { vivarium: VivariumDetails; onDone: 
           </SelectField>
         </fieldset>
       ) : null}
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="secondary" onClick={onDone} disabled={update.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" busy={update.isPending}>
-          Save details
-        </Button>
-      </div>
+      <FormActions submitLabel="Save details" busy={update.isPending} onCancel={onDone} />
     </form>
   );
 }
