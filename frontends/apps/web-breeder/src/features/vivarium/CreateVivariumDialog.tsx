@@ -5,7 +5,7 @@ import { FormProblem } from "../../auth/AuthLayout";
 import { FormActions } from "../../components/FormActions";
 import { notifySuccess } from "../../lib/notify";
 import { useFormError } from "../../lib/useFormError";
-import { useCreateVivarium } from "./vivariumQueries";
+import { useCreateVivarium, vivariumProfile } from "./vivariumQueries";
 
 /** A new workspace (a business, a shared collection) with the creator as its owner. */
 export function CreateVivariumDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -22,12 +22,7 @@ export function CreateVivariumDialog({ open, onClose }: { open: boolean; onClose
     form.clear();
     const data = new FormData(event.currentTarget);
     try {
-      const vivarium = await create.mutateAsync({
-        name: String(data.get("name")).trim(),
-        description: String(data.get("description")).trim() || null,
-        location: String(data.get("location")).trim() || null,
-        is_public: data.get("is_public") === "on",
-      });
+      const vivarium = await create.mutateAsync(vivariumProfile(data));
       notifySuccess(`${vivarium.name} created. You are its owner and it is now the vivarium you work in.`);
       close();
     } catch (error) {

@@ -9,7 +9,7 @@ import { notifySuccess } from "../../lib/notify";
 import { useFormError } from "../../lib/useFormError";
 import { useSpecies } from "../../queries/catalogue";
 import { useCan } from "../../vivarium/useCan";
-import { useUpdateVivarium, useVivariumDetails, type VivariumDetails, type VivariumUpdate } from "./vivariumQueries";
+import { useUpdateVivarium, useVivariumDetails, type VivariumDetails, type VivariumUpdate, vivariumProfile } from "./vivariumQueries";
 
 /** Name, description, location and the public flag; curators edit them, owners also the settings. */
 export function VivariumDetailsCard({ vivariumId }: { vivariumId: string }) {
@@ -79,12 +79,7 @@ function DetailsForm({ vivarium, onDone }: { vivarium: VivariumDetails; onDone: 
     event.preventDefault();
     form.clear();
     const data = new FormData(event.currentTarget);
-    const body: VivariumUpdate = {
-      name: String(data.get("name")).trim(),
-      description: String(data.get("description")).trim() || null,
-      location: String(data.get("location")).trim() || null,
-      is_public: data.get("is_public") === "on",
-    };
+    const body: VivariumUpdate = vivariumProfile(data);
     // Settings are the owner's; a curator's form does not send them at all.
     if (isOwner) {
       body.settings = {

@@ -13,6 +13,16 @@ export type MyInvitation = CoreSchemas["MyInvitationRead"];
 export type VivariumCreate = CoreSchemas["VivariumCreate"];
 export type VivariumUpdate = CoreSchemas["VivariumUpdate"];
 
+/** What the new-vivarium and vivarium-details forms both send: name, description, location, public. */
+export function vivariumProfile(data: FormData) {
+  return {
+    name: String(data.get("name")).trim(),
+    description: String(data.get("description")).trim() || null,
+    location: String(data.get("location")).trim() || null,
+    is_public: data.get("is_public") === "on",
+  };
+}
+
 const path = (vivariumId: string) => ({ params: { path: { vivarium_id: vivariumId } } });
 
 export function useVivariumDetails(vivariumId: string) {
