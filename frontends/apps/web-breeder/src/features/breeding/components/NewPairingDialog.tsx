@@ -9,8 +9,8 @@ import { useFormError } from "../../../lib/useFormError";
 import { animalLabel, useAnimal } from "../../../queries/animals";
 import { useSpeciesById } from "../../../queries/catalogue";
 import { localToday } from "../dates";
-import { seasonChoices } from "../pairingStatus";
 import { useCreatePairing } from "../queries";
+import { SeasonField } from "./SeasonField";
 
 type Start = "planned" | "active";
 
@@ -33,10 +33,9 @@ export function NewPairingDialog({
 }) {
   const navigate = useNavigate();
   const today = localToday();
-  const thisYear = Number(today.slice(0, 4));
   const [sire, setSire] = useState<PickedAnimal | null>(null);
   const [dam, setDam] = useState<PickedAnimal | null>(null);
-  const [season, setSeason] = useState(String(thisYear));
+  const [season, setSeason] = useState(today.slice(0, 4));
   const [start, setStart] = useState<Start>("planned");
   const [startDate, setStartDate] = useState(today);
   const [notes, setNotes] = useState("");
@@ -130,14 +129,7 @@ export function NewPairingDialog({
           error={form.fields.dam_id ?? (mismatch ? "The sire and the dam are of different species." : undefined)}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Season" value={season} onChange={(event) => setSeason(event.target.value)} error={form.fields.season}>
-            {seasonChoices(thisYear).map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-            <option value="">No season</option>
-          </SelectField>
+          <SeasonField value={season} onChange={setSeason} error={form.fields.season} />
           <SelectField
             label="Status"
             value={start}

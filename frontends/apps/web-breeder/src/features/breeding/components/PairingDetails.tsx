@@ -1,4 +1,4 @@
-import { Button, Card, Dialog, SelectField, TextAreaField } from "@reptidex/ui";
+import { Button, Card, Dialog, TextAreaField } from "@reptidex/ui";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 
@@ -6,9 +6,9 @@ import { FormProblem } from "../../../auth/AuthLayout";
 import { notifyError, notifySuccess } from "../../../lib/notify";
 import { useFormError } from "../../../lib/useFormError";
 import { animalLabel } from "../../../queries/animals";
-import { localToday } from "../dates";
-import { seasonChoices, type Pairing } from "../pairingStatus";
+import type { Pairing } from "../pairingStatus";
 import { useDeletePairing, useUpdatePairing } from "../queries";
+import { SeasonField } from "./SeasonField";
 
 /** Wright's F as breeders quote it: "3.1 %" (one decimal; 0 % stays "0 %"). */
 export function coiPercent(coi: number): string {
@@ -28,14 +28,11 @@ export function PairingDetails({
   canDelete: boolean;
   hasClutches: boolean;
 }) {
-  const thisYear = Number(localToday().slice(0, 4));
   const [season, setSeason] = useState(pairing.season === null ? "" : String(pairing.season));
   const [notes, setNotes] = useState(pairing.notes ?? "");
   const update = useUpdatePairing(pairing);
   const form = useFormError();
   const dirty = season !== (pairing.season === null ? "" : String(pairing.season)) || notes.trim() !== (pairing.notes ?? "");
-  const seasons = seasonChoices(thisYear);
-  if (pairing.season !== null && !seasons.includes(pairing.season)) seasons.push(pairing.season);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -81,14 +78,7 @@ export function PairingDetails({
       {canEdit ? (
         <form onSubmit={(event) => void save(event)} className="flex flex-col gap-3">
           <FormProblem summary={form.summary} />
-          <SelectField label="Season" value={season} onChange={(event) => setSeason(event.target.value)} error={form.fields.season}>
-            {seasons.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-            <option value="">No season</option>
-          </SelectField>
+          <SeasonField value={season} onChange={setSeason} error={form.fields.season} saved={pairing.season} />
           <TextAreaField
             label="Notes"
             rows={3}
