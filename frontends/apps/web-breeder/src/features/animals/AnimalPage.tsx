@@ -1,7 +1,7 @@
-import { Button, ErrorState, Skeleton } from "@reptidex/ui";
+import { Skeleton } from "@reptidex/ui";
 import { Link, useParams, useSearchParams } from "react-router";
 
-import { explain } from "../../lib/problems";
+import { RetryError } from "../../components/RetryError";
 import { useAnimal } from "../../queries/animals";
 import { useSpeciesById } from "../../queries/catalogue";
 import { useCanIn } from "../../vivarium/useCan";
@@ -49,23 +49,12 @@ export default function AnimalPage() {
 
   if (animal.isPending) return <AnimalSkeleton />;
   if (animal.isError) {
-    const problem = explain(animal.error);
     return (
-      <ErrorState
-        title={problem.title}
-        message={problem.message}
-        next={problem.next}
-        action={
-          <div className="flex flex-wrap gap-2">
-            <Button variant="secondary" onClick={() => void animal.refetch()}>
-              Try again
-            </Button>
-            <Link to="/animals" className="inline-flex min-h-11 items-center px-2 text-sm font-medium underline">
-              Back to the collection
-            </Link>
-          </div>
-        }
-      />
+      <RetryError error={animal.error} onRetry={() => animal.refetch()}>
+        <Link to="/animals" className="inline-flex min-h-11 items-center px-2 text-sm font-medium underline">
+          Back to the collection
+        </Link>
+      </RetryError>
     );
   }
 

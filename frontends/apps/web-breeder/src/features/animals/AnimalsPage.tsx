@@ -3,6 +3,7 @@ import { Plus } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 
+import { RetryError } from "../../components/RetryError";
 import { explain } from "../../lib/problems";
 import { useSpeciesById } from "../../queries/catalogue";
 import { useCan } from "../../vivarium/useCan";
@@ -65,19 +66,7 @@ export default function AnimalsPage() {
   if (collection.isPending) {
     body = <CollectionSkeleton />;
   } else if (collection.isError && !animals.length) {
-    const problem = explain(collection.error);
-    body = (
-      <ErrorState
-        title={problem.title}
-        message={problem.message}
-        next={problem.next}
-        action={
-          <Button variant="secondary" onClick={() => void collection.refetch()}>
-            Try again
-          </Button>
-        }
-      />
-    );
+    body = <RetryError error={collection.error} onRetry={() => collection.refetch()} />;
   } else if (!animals.length) {
     body = filtered ? (
       <EmptyState

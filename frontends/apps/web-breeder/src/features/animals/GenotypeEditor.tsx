@@ -1,11 +1,12 @@
 import { unwrap } from "@reptidex/api-client";
-import { Badge, Button, Card, controlClass, cx, EmptyState, ErrorState, MorphBadge, Skeleton, sortGenes } from "@reptidex/ui";
+import { Badge, Button, Card, controlClass, cx, EmptyState, MorphBadge, Skeleton, sortGenes } from "@reptidex/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, Plus, Trash2 } from "lucide-react";
 import { useId, useMemo, useState } from "react";
 
 import { api } from "../../api";
 import { FormProblem } from "../../auth/AuthLayout";
+import { RetryError } from "../../components/RetryError";
 import { explain } from "../../lib/problems";
 import { notifySuccess } from "../../lib/notify";
 import type { Animal } from "../../queries/animals";
@@ -234,19 +235,7 @@ export function GenotypeEditor({ animal, canEdit }: { animal: Animal; canEdit: b
     );
   }
   if (genotype.isError || traits.isError) {
-    const problem = explain(genotype.error ?? traits.error);
-    return (
-      <ErrorState
-        title={problem.title}
-        message={problem.message}
-        next={problem.next}
-        action={
-          <Button variant="secondary" onClick={() => void Promise.all([genotype.refetch(), traits.refetch()])}>
-            Try again
-          </Button>
-        }
-      />
-    );
+    return <RetryError error={genotype.error ?? traits.error} onRetry={() => Promise.all([genotype.refetch(), traits.refetch()])} />;
   }
 
   const allTraits = traits.data ?? [];

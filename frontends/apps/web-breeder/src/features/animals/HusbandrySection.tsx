@@ -1,10 +1,11 @@
 import { unwrap } from "@reptidex/api-client";
-import { Badge, Button, Card, controlClass, Dialog, EmptyState, ErrorState, GrowthChart, Skeleton } from "@reptidex/ui";
+import { Badge, Button, Card, controlClass, Dialog, EmptyState, GrowthChart, Skeleton } from "@reptidex/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useMemo, useState } from "react";
 
 import { api } from "../../api";
+import { RetryError } from "../../components/RetryError";
 import { explain } from "../../lib/problems";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import type { Animal } from "../../queries/animals";
@@ -145,19 +146,7 @@ function LogHistory({ animal, canEdit }: { animal: Animal; canEdit: boolean }) {
       </div>
     );
   } else if (logs.isError && !items.length) {
-    const problem = explain(logs.error);
-    list = (
-      <ErrorState
-        title={problem.title}
-        message={problem.message}
-        next={problem.next}
-        action={
-          <Button variant="secondary" onClick={() => void logs.refetch()}>
-            Try again
-          </Button>
-        }
-      />
-    );
+    list = <RetryError error={logs.error} onRetry={() => logs.refetch()} />;
   } else if (!items.length) {
     list = (
       <EmptyState title={kind ? `No ${LOG_KIND_LABEL[kind].toLowerCase()} entries` : "Nothing logged yet"}>

@@ -3,6 +3,7 @@ import { Send } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
 
+import { RetryError } from "../../components/RetryError";
 import { explain } from "../../lib/problems";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { useCan } from "../../vivarium/useCan";
@@ -71,14 +72,7 @@ export default function TransfersPage() {
       ) : null}
 
       {failed ? (
-        <ErrorState
-          {...explain(failed)}
-          action={
-            <Button variant="secondary" onClick={() => void Promise.all([incoming.refetch(), outgoing.refetch()])}>
-              Try again
-            </Button>
-          }
-        />
+        <RetryError error={failed} onRetry={() => Promise.all([incoming.refetch(), outgoing.refetch()])} />
       ) : loading ? (
         <div aria-busy="true" aria-label="Loading transfers" className="flex flex-col gap-3">
           <Skeleton className="h-6 w-48" />

@@ -1,10 +1,11 @@
-import { Button, Card, ErrorState, PageHeader, Skeleton } from "@reptidex/ui";
+import { Button, Card, PageHeader, Skeleton } from "@reptidex/ui";
 import { MailCheck } from "lucide-react";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 
 import { useAuth } from "../../auth/AuthProvider";
 import { FormProblem } from "../../auth/AuthLayout";
+import { RetryError } from "../../components/RetryError";
 import { explain, type Explanation } from "../../lib/problems";
 import { notifySuccess } from "../../lib/notify";
 import { ROLE_LABEL, type Role } from "../../lib/roles";
@@ -58,14 +59,7 @@ export default function InvitationPage() {
     <div className="mx-auto flex w-full max-w-xl flex-col gap-4">
       <PageHeader title="Invitation" />
       {invitations.error ? (
-        <ErrorState
-          {...explain(invitations.error)}
-          action={
-            <Button variant="secondary" onClick={() => void invitations.refetch()}>
-              Try again
-            </Button>
-          }
-        />
+        <RetryError error={invitations.error} onRetry={() => invitations.refetch()} />
       ) : invitations.isPending ? (
         <Card>
           <div aria-busy="true" aria-label="Loading the invitation" className="flex flex-col gap-2">
