@@ -40,6 +40,15 @@ export function useAnimal(animalId: string | undefined) {
   });
 }
 
+/** The stored COI with its depth (or, when it is not stored yet, one computed for this answer). */
+export function useCoi(animalId: string) {
+  return useQuery({
+    queryKey: keys.coi(animalId),
+    queryFn: () => unwrap(api.animal.GET("/api/v1/animals/{animal_id}/coi", { params: { path: { animal_id: animalId } } })),
+    enabled: Boolean(animalId),
+  });
+}
+
 /** "BP-004 · Nova", or the id alone. */
 export function animalLabel(animal: { display_id: string; name?: string | null }): string {
   return animal.name ? `${animal.display_id} · ${animal.name}` : animal.display_id;

@@ -3,12 +3,11 @@ import { ChevronLeft, GitFork, ImageIcon, Share2 } from "lucide-react";
 import { useState } from "react";
 import { Link } from "react-router";
 
-import type { Animal } from "../../queries/animals";
+import { useCoi, type Animal } from "../../queries/animals";
 import type { Species } from "../../queries/catalogue";
 import { SharePanel } from "../pedigree/SharePanel";
 import { SexMark } from "./CollectionList";
 import { formatCoi, formatDate, generationsLabel, STATUS_LABEL, VISIBILITY_LABEL } from "./labels";
-import { useCoi } from "./queries";
 
 const linkButton =
   "inline-flex min-h-11 items-center gap-2 rounded-lg border border-stone-300 bg-white px-4 text-sm font-medium " +

@@ -35,13 +35,6 @@ export function useGenotype(animalId: string) {
   });
 }
 
-export function useCoi(animalId: string) {
-  return useQuery({
-    queryKey: keys.coi(animalId),
-    queryFn: () => unwrap(api.animal.GET("/api/v1/animals/{animal_id}/coi", { params: { path: { animal_id: animalId } } })),
-  });
-}
-
 export function useLogs(animalId: string, kind: LogKind | "") {
   return useInfiniteQuery({
     queryKey: [...keys.logs(animalId), { kind }],

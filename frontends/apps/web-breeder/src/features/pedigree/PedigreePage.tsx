@@ -18,7 +18,7 @@ import { useId, useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 
 import { explain } from "../../lib/problems";
-import { animalLabel, useAnimal, type Animal } from "../../queries/animals";
+import { animalLabel, useAnimal, useCoi, type Animal } from "../../queries/animals";
 import { useSpeciesById } from "../../queries/catalogue";
 import { useCan } from "../../vivarium/useCan";
 import { CoiQueryState, CoiSummary } from "../genetics/CoiSummary";
@@ -26,7 +26,6 @@ import {
   GENERATION_CHOICES,
   parseGenerations,
   qrCodeUrl,
-  useCoi,
   usePedigree,
   usePedigreeQrAllowed,
 } from "./queries";

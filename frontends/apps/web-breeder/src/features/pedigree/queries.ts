@@ -30,16 +30,6 @@ export function usePedigree(animalId: string, generations: number) {
   });
 }
 
-/** The stored COI with its depth (or, when it is not stored yet, one computed for this answer). */
-export function useCoi(animalId: string) {
-  return useQuery({
-    queryKey: keys.coi(animalId),
-    queryFn: () =>
-      unwrap(api.animal.GET("/api/v1/animals/{animal_id}/coi", { params: { path: { animal_id: animalId } } })),
-    enabled: Boolean(animalId),
-  });
-}
-
 /** The public profile (for its link); null when the animal has none (not public, archived). */
 export function usePublicProfile(animalId: string, enabled: boolean) {
   return useQuery({
