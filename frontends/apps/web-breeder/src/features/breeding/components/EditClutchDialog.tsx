@@ -1,5 +1,6 @@
-import { Button, Dialog } from "@reptidex/ui";
+import { Dialog } from "@reptidex/ui";
 
+import { DialogFormFooter } from "../../../components/FormActions";
 import { notifySuccess } from "../../../lib/notify";
 import { draftFromClutch } from "../clutchForm";
 import type { Clutch } from "../incubation";
@@ -14,16 +15,7 @@ export function EditClutchDialog({ clutch, open, onClose }: { clutch: Clutch; op
       open={open}
       onClose={onClose}
       title="Edit clutch"
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form="edit-clutch" busy={update.isPending}>
-            Save changes
-          </Button>
-        </>
-      }
+      footer={<DialogFormFooter formId="edit-clutch" submitLabel="Save changes" busy={update.isPending} onCancel={onClose} />}
     >
       {open ? (
         <ClutchForm

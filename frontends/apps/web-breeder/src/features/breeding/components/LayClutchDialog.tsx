@@ -1,5 +1,6 @@
-import { Button, Dialog } from "@reptidex/ui";
+import { Dialog } from "@reptidex/ui";
 
+import { DialogFormFooter } from "../../../components/FormActions";
 import { notifySuccess } from "../../../lib/notify";
 import { blankClutch } from "../clutchForm";
 import { formatDate, plural } from "../dates";
@@ -16,16 +17,7 @@ export function LayClutchDialog({ pairing, open, onClose }: { pairing: Pairing; 
       onClose={onClose}
       title="Record a clutch"
       description={pairing.status === "completed" ? undefined : "Recording eggs marks this pairing completed."}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form="lay-clutch" busy={lay.isPending}>
-            Save clutch
-          </Button>
-        </>
-      }
+      footer={<DialogFormFooter formId="lay-clutch" submitLabel="Save clutch" busy={lay.isPending} onCancel={onClose} />}
     >
       {open ? (
         <ClutchForm

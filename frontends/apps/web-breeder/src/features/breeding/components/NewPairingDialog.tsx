@@ -1,9 +1,10 @@
-import { Button, Dialog, SelectField, TextAreaField, TextField } from "@reptidex/ui";
+import { Dialog, SelectField, TextAreaField, TextField } from "@reptidex/ui";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
 
 import { FormProblem } from "../../../auth/AuthLayout";
 import { AnimalPicker, type PickedAnimal } from "../../../components/AnimalPicker";
+import { DialogFormFooter } from "../../../components/FormActions";
 import { notifySuccess } from "../../../lib/notify";
 import { useFormError } from "../../../lib/useFormError";
 import { animalLabel, useAnimal } from "../../../queries/animals";
@@ -92,14 +93,13 @@ export function NewPairingDialog({
       title="New pairing"
       description="A male and a female of the same species. The pairing is saved in the vivarium you are working in."
       footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form="new-pairing" busy={create.isPending} disabled={Boolean(missing || mismatch)}>
-            Save pairing
-          </Button>
-        </>
+        <DialogFormFooter
+          formId="new-pairing"
+          submitLabel="Save pairing"
+          busy={create.isPending}
+          onCancel={onClose}
+          disabled={Boolean(missing || mismatch)}
+        />
       }
     >
       <form id="new-pairing" onSubmit={(event) => void submit(event)} className="flex flex-col gap-4" noValidate>

@@ -1,7 +1,8 @@
-import { Button, Dialog, SelectField, TextField } from "@reptidex/ui";
+import { Dialog, SelectField, TextField } from "@reptidex/ui";
 import { useState, type FormEvent } from "react";
 
 import { FormProblem } from "../../../auth/AuthLayout";
+import { DialogFormFooter } from "../../../components/FormActions";
 import { notifySuccess } from "../../../lib/notify";
 import { useFormError } from "../../../lib/useFormError";
 import { formatDate, localToday } from "../dates";
@@ -38,14 +39,13 @@ export function PairingDateDialog({ pairing, action, onClose }: { pairing: Pairi
           : undefined
       }
       footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form="pairing-date" busy={update.isPending} variant={action?.kind === "move" && action.status === "failed" ? "danger" : "primary"}>
-            {action?.kind === "move" ? MOVE_LABEL[action.status] : "Save date"}
-          </Button>
-        </>
+        <DialogFormFooter
+          formId="pairing-date"
+          submitLabel={action?.kind === "move" ? MOVE_LABEL[action.status] : "Save date"}
+          busy={update.isPending}
+          onCancel={onClose}
+          variant={action?.kind === "move" && action.status === "failed" ? "danger" : "primary"}
+        />
       }
     >
       {action ? <DateForm key={JSON.stringify(action)} action={action} update={update} onDone={onClose} /> : null}

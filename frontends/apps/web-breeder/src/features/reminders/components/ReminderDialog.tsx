@@ -1,8 +1,9 @@
-import { Button, cx, Dialog, SelectField, TextField } from "@reptidex/ui";
+import { cx, Dialog, SelectField, TextField } from "@reptidex/ui";
 import { useId, useState, type FormEvent } from "react";
 
 import { FormProblem } from "../../../auth/AuthLayout";
 import { AnimalPicker, type PickedAnimal } from "../../../components/AnimalPicker";
+import { DialogFormFooter } from "../../../components/FormActions";
 import { notifySuccess } from "../../../lib/notify";
 import { useFormError } from "../../../lib/useFormError";
 import { useAnimal } from "../../../queries/animals";
@@ -45,14 +46,12 @@ export function ReminderDialog({
       onClose={onClose}
       title={reminder ? "Edit reminder" : "New reminder"}
       footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form="reminder-form" busy={create.isPending || update.isPending}>
-            {reminder ? "Save changes" : "Save reminder"}
-          </Button>
-        </>
+        <DialogFormFooter
+          formId="reminder-form"
+          submitLabel={reminder ? "Save changes" : "Save reminder"}
+          busy={create.isPending || update.isPending}
+          onCancel={onClose}
+        />
       }
     >
       {open ? (

@@ -1,6 +1,7 @@
-import { Button, cx, Dialog, TextField } from "@reptidex/ui";
+import { cx, Dialog, TextField } from "@reptidex/ui";
 import { useId, useState, type FormEvent } from "react";
 
+import { DialogFormFooter } from "../../../components/FormActions";
 import { animalLabel } from "../../../queries/animals";
 import { plural } from "../../breeding/dates";
 import {
@@ -52,14 +53,12 @@ export function FeedDialog({
       title={`Feed ${plural(selected.length, "animal")}`}
       description={selected.map((due) => due.animal.display_id).join(", ")}
       footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form="batch-feed" busy={busy}>
-            Log {plural(selected.length, "feeding")}
-          </Button>
-        </>
+        <DialogFormFooter
+          formId="batch-feed"
+          submitLabel={`Log ${plural(selected.length, "feeding")}`}
+          busy={busy}
+          onCancel={onClose}
+        />
       }
     >
       {open ? <FeedFormView selected={selected} vivariumId={vivariumId} problem={problem} onSubmit={onSubmit} /> : null}

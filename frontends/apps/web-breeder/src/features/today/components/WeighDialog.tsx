@@ -1,6 +1,7 @@
-import { Button, controlClass, cx, Dialog } from "@reptidex/ui";
+import { controlClass, cx, Dialog } from "@reptidex/ui";
 import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 
+import { DialogFormFooter } from "../../../components/FormActions";
 import { animalLabel } from "../../../queries/animals";
 import { plural } from "../../breeding/dates";
 import { formatGrams, parseGrams, unlikelyWeight, weighBatch, type BatchBody, type WeighingDue } from "../batch";
@@ -31,16 +32,7 @@ export function WeighDialog({
       onClose={onClose}
       title={`Weigh ${plural(selected.length, "animal")}`}
       description="Grams on the scale; leave an animal empty to skip it."
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form="batch-weigh" busy={busy}>
-            Save weights
-          </Button>
-        </>
-      }
+      footer={<DialogFormFooter formId="batch-weigh" submitLabel="Save weights" busy={busy} onCancel={onClose} />}
     >
       {open ? <WeighForm selected={selected} problem={problem} onSubmit={onSubmit} /> : null}
     </Dialog>
