@@ -200,10 +200,7 @@ export default function TodayPage() {
                 title="To feed"
                 noun="feedings"
                 count={feedings.length}
-                selectedCount={feedSelection.selected.size}
-                allSelected={feedSelection.allSelected}
-                onSelectAll={feedSelection.selectAll}
-                onClear={feedSelection.clear}
+                selection={feedSelection}
                 selectable={canLog}
                 empty={filter ? "No animal to feed matches." : "No feeding due today."}
               >
@@ -235,10 +232,7 @@ export default function TodayPage() {
                   title="To weigh"
                   noun="weighings"
                   count={weighings.length}
-                  selectedCount={weighSelection.selected.size}
-                  allSelected={weighSelection.allSelected}
-                  onSelectAll={weighSelection.selectAll}
-                  onClear={weighSelection.clear}
+                  selection={weighSelection}
                   selectable={canLog}
                   empty={filter ? "No animal to weigh matches." : "No weighing due today."}
                 >

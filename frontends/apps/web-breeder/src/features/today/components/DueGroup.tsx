@@ -1,16 +1,15 @@
 import { Button } from "@reptidex/ui";
 import type { ReactNode } from "react";
 
+import type { useSelection } from "../selection";
+
 /** A group of the today list (feedings, weighings) with its "select all" switch. */
 export function DueGroup({
   id,
   title,
   noun,
   count,
-  selectedCount,
-  onSelectAll,
-  onClear,
-  allSelected,
+  selection,
   selectable,
   empty,
   children,
@@ -20,14 +19,13 @@ export function DueGroup({
   /** What the group's rows are, for the buttons' accessible names ("feedings"). */
   noun: string;
   count: number;
-  selectedCount: number;
-  onSelectAll: () => void;
-  onClear: () => void;
-  allSelected: boolean;
+  /** Which of the group's rows are ticked. */
+  selection: ReturnType<typeof useSelection>;
   selectable: boolean;
   empty: ReactNode;
   children: ReactNode;
 }) {
+  const { selected, allSelected, selectAll, clear } = selection;
   return (
     <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-2" id={id}>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -36,12 +34,12 @@ export function DueGroup({
         </h2>
         {selectable && count > 0 ? (
           <div className="flex items-center gap-2">
-            {selectedCount > 0 ? (
+            {selected.size > 0 ? (
               <span className="text-sm text-stone-700 dark:text-stone-300" aria-live="polite">
-                {selectedCount} selected
+                {selected.size} selected
               </span>
             ) : null}
-            <Button variant="secondary" size="sm" onClick={allSelected ? onClear : onSelectAll}>
+            <Button variant="secondary" size="sm" onClick={allSelected ? clear : selectAll}>
               {allSelected ? "Clear selection" : "Select all due"}
               <span className="sr-only"> {noun}</span>
             </Button>
