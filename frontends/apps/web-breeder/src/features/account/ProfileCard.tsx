@@ -1,10 +1,9 @@
 import { Button, Card, CheckboxField, TextAreaField, TextField } from "@reptidex/ui";
-import type { FormEvent } from "react";
 
 import type { Me } from "../../auth/AuthProvider";
 import { FormProblem } from "../../auth/AuthLayout";
 import { notifySuccess } from "../../lib/notify";
-import { useFormError } from "../../lib/useFormError";
+import { useFormSubmit } from "../../lib/useFormSubmit";
 import { useUpdateProfile } from "./accountQueries";
 
 function flag(settings: Record<string, unknown> | undefined, key: string, fallback: boolean): boolean {
@@ -15,30 +14,21 @@ function flag(settings: Record<string, unknown> | undefined, key: string, fallba
 /** How other breeders see you, and what they may do. */
 export function ProfileCard({ me }: { me: Me }) {
   const update = useUpdateProfile();
-  const form = useFormError();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    form.clear();
-    const data = new FormData(event.currentTarget);
+  const { form, onSubmit } = useFormSubmit(async (data) => {
     const on = (name: string) => data.get(name) === "on";
-    try {
-      await update.mutateAsync({
-        display_name: String(data.get("display_name")).trim(),
-        bio: String(data.get("bio")).trim() || null,
-        location: String(data.get("location")).trim() || null,
-        privacy_settings: { profile_public: on("profile_public"), show_location: on("show_location") },
-        contact_preferences: {
-          preferred_channel: (me.contact_preferences?.preferred_channel as "email" | "in_app" | undefined) ?? "email",
-          allow_messages: on("allow_messages"),
-          marketing_emails: on("marketing_emails"),
-        },
-      });
-      notifySuccess("Profile saved.");
-    } catch (error) {
-      form.setError(error);
-    }
-  }
+    await update.mutateAsync({
+      display_name: String(data.get("display_name")).trim(),
+      bio: String(data.get("bio")).trim() || null,
+      location: String(data.get("location")).trim() || null,
+      privacy_settings: { profile_public: on("profile_public"), show_location: on("show_location") },
+      contact_preferences: {
+        preferred_channel: (me.contact_preferences?.preferred_channel as "email" | "in_app" | undefined) ?? "email",
+        allow_messages: on("allow_messages"),
+        marketing_emails: on("marketing_emails"),
+      },
+    });
+    notifySuccess("Profile saved.");
+  });
 
   const toggles: [string, string, string, boolean][] = [
     ["profile_public", "Public profile", "Other breeders can open your profile.", flag(me.privacy_settings, "profile_public", true)],
@@ -49,7 +39,7 @@ export function ProfileCard({ me }: { me: Me }) {
 
   return (
     <Card>
-      <form onSubmit={submit} aria-label="Profile" className="flex flex-col gap-4">
+      <form onSubmit={onSubmit} aria-label="Profile" className="flex flex-col gap-4">
         <h2 className="text-lg font-semibold">Profile</h2>
         <FormProblem summary={form.summary} />
         <TextField label="Display name" name="display_name" defaultValue={me.display_name} required maxLength={100} autoComplete="name" error={form.fields.display_name} />

@@ -1,33 +1,23 @@
 import { CheckboxField, Dialog, TextAreaField, TextField } from "@reptidex/ui";
-import type { FormEvent } from "react";
 
 import { FormProblem } from "../../auth/AuthLayout";
 import { FormActions } from "../../components/FormActions";
 import { notifySuccess } from "../../lib/notify";
-import { useFormError } from "../../lib/useFormError";
+import { useFormSubmit } from "../../lib/useFormSubmit";
 import { useCreateVivarium, vivariumProfile } from "./vivariumQueries";
 
 /** A new workspace (a business, a shared collection) with the creator as its owner. */
 export function CreateVivariumDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const create = useCreateVivarium();
-  const form = useFormError();
+  const { form, onSubmit } = useFormSubmit(async (data) => {
+    const vivarium = await create.mutateAsync(vivariumProfile(data));
+    notifySuccess(`${vivarium.name} created. You are its owner and it is now the vivarium you work in.`);
+    close();
+  });
 
   function close() {
     form.clear();
     onClose();
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    form.clear();
-    const data = new FormData(event.currentTarget);
-    try {
-      const vivarium = await create.mutateAsync(vivariumProfile(data));
-      notifySuccess(`${vivarium.name} created. You are its owner and it is now the vivarium you work in.`);
-      close();
-    } catch (error) {
-      form.setError(error);
-    }
   }
 
   return (
@@ -38,7 +28,7 @@ export function CreateVivariumDialog({ open, onClose }: { open: boolean; onClose
       description="A separate collection with its own animals, members and plan, e.g. a business or a shared room."
     >
       <FormProblem summary={form.summary} />
-      <form onSubmit={submit} className="flex flex-col gap-4">
+      <form onSubmit={onSubmit} className="flex flex-col gap-4">
         <TextField label="Vivarium name" name="name" required maxLength={120} error={form.fields.name} />
         <TextAreaField label="Description (optional)" name="description" maxLength={5000} error={form.fields.description} />
         <TextField label="Location (optional)" name="location" maxLength={200} error={form.fields.location} />

@@ -1,11 +1,11 @@
 import { Badge, Button, Card, ErrorState, SelectField, Skeleton, TextField } from "@reptidex/ui";
 import { MailPlus } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { FormProblem } from "../../auth/AuthLayout";
 import { explain } from "../../lib/problems";
 import { notifyError, notifySuccess } from "../../lib/notify";
-import { useFormError } from "../../lib/useFormError";
+import { useFormSubmit } from "../../lib/useFormSubmit";
 import { invitableRoles, ROLE_LABEL, type Role } from "../../lib/roles";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { explainMemberProblem, ROLE_NAME } from "./memberRules";
@@ -18,21 +18,13 @@ export function InvitationsCard({ vivariumId, vivariumName, role }: { vivariumId
   const roles = invitableRoles(role);
   const invitations = useVivariumInvitations(vivariumId, roles.length > 0);
   const invite = useInvite(vivariumId);
-  const form = useFormError();
   const [email, setEmail] = useState("");
   const [newRole, setNewRole] = useState<Role>("keeper");
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    form.clear();
-    try {
-      const sent = await invite.mutateAsync({ email: email.trim(), role: newRole });
-      notifySuccess(`Invitation sent to ${sent.email}. The link is valid for 7 days.`);
-      setEmail("");
-    } catch (error) {
-      form.setError(error);
-    }
-  }
+  const { form, onSubmit } = useFormSubmit(async () => {
+    const sent = await invite.mutateAsync({ email: email.trim(), role: newRole });
+    notifySuccess(`Invitation sent to ${sent.email}. The link is valid for 7 days.`);
+    setEmail("");
+  });
 
   return (
     <Card className="flex flex-col gap-4">
@@ -43,7 +35,7 @@ export function InvitationsCard({ vivariumId, vivariumName, role }: { vivariumId
         </p>
       </div>
       <FormProblem summary={form.error && !form.fields.email ? explainMemberProblem(form.error) : null} />
-      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start" aria-label="Invite a member">
+      <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start" aria-label="Invite a member">
         <TextField
           label="Email"
           name="invite-email"

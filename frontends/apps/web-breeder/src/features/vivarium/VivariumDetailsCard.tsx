@@ -1,12 +1,12 @@
 import { Badge, Button, Card, CheckboxField, ErrorState, SelectField, Skeleton, TextAreaField, TextField } from "@reptidex/ui";
 import { Pencil } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { FormProblem } from "../../auth/AuthLayout";
 import { FormActions } from "../../components/FormActions";
 import { explain } from "../../lib/problems";
 import { notifySuccess } from "../../lib/notify";
-import { useFormError } from "../../lib/useFormError";
+import { useFormSubmit } from "../../lib/useFormSubmit";
 import { useSpecies } from "../../queries/catalogue";
 import { useCan } from "../../vivarium/useCan";
 import { useUpdateVivarium, useVivariumDetails, type VivariumDetails, type VivariumUpdate, vivariumProfile } from "./vivariumQueries";
@@ -72,13 +72,7 @@ function DetailsForm({ vivarium, onDone }: { vivarium: VivariumDetails; onDone: 
   const update = useUpdateVivarium(vivarium.id);
   const isOwner = useCan("own");
   const species = useSpecies();
-  const form = useFormError();
-  const settings = vivarium.settings as { animal_id_template?: string; default_species_id?: string | null };
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    form.clear();
-    const data = new FormData(event.currentTarget);
+  const { form, onSubmit } = useFormSubmit(async (data) => {
     const body: VivariumUpdate = vivariumProfile(data);
     // Settings are the owner's; a curator's form does not send them at all.
     if (isOwner) {
@@ -87,17 +81,14 @@ function DetailsForm({ vivarium, onDone }: { vivarium: VivariumDetails; onDone: 
         default_species_id: String(data.get("default_species_id")) || null,
       };
     }
-    try {
-      await update.mutateAsync(body);
-      notifySuccess("Vivarium details saved.");
-      onDone();
-    } catch (error) {
-      form.setError(error);
-    }
-  }
+    await update.mutateAsync(body);
+    notifySuccess("Vivarium details saved.");
+    onDone();
+  });
+  const settings = vivarium.settings as { animal_id_template?: string; default_species_id?: string | null };
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4" aria-label="Vivarium details">
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Vivarium details">
       <h2 className="text-lg font-semibold">Edit vivarium details</h2>
       <FormProblem summary={form.summary} />
       <TextField label="Name" name="name" defaultValue={vivarium.name} required maxLength={120} error={form.fields.name} />
