@@ -1,11 +1,11 @@
 import { Dialog, SelectField, TextAreaField, TextField } from "@reptidex/ui";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { FormProblem } from "../../auth/AuthLayout";
 import { AnimalPicker, type PickedAnimal } from "../../components/AnimalPicker";
 import { FormActions } from "../../components/FormActions";
 import { notifySuccess } from "../../lib/notify";
-import { useFormError } from "../../lib/useFormError";
+import { useFormSubmit } from "../../lib/useFormSubmit";
 import { animalLabel } from "../../queries/animals";
 import { useVivarium } from "../../vivarium/VivariumProvider";
 import { parseVivariumId } from "./transferModel";
@@ -25,7 +25,6 @@ export function SendTransferDialog({ open, onClose }: { open: boolean; onClose: 
   const [pasted, setPasted] = useState("");
   const [message, setMessage] = useState("");
   const [local, setLocal] = useState<{ animal?: string; recipient?: string }>({});
-  const form = useFormError();
   const send = useSendTransfer();
 
   function reset() {
@@ -42,9 +41,7 @@ export function SendTransferDialog({ open, onClose }: { open: boolean; onClose: 
     onClose();
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    form.clear();
+  const { form, onSubmit: submit } = useFormSubmit(async () => {
     const recipient = target === ANOTHER ? parseVivariumId(pasted) : target;
     const problems = {
       animal: animal ? undefined : "Choose the animal to send.",
@@ -56,18 +53,14 @@ export function SendTransferDialog({ open, onClose }: { open: boolean; onClose: 
     };
     setLocal(problems);
     if (problems.animal || problems.recipient || !animal || !recipient) return;
-    try {
-      const transfer = await send.mutateAsync({
-        animal_id: animal.id,
-        to_vivarium_id: recipient,
-        message: message.trim() || null,
-      });
-      notifySuccess(`${animalLabel(animal)} offered to ${transfer.to_vivarium.name}. It stays here until they accept.`);
-      close();
-    } catch (error) {
-      form.setError(error);
-    }
-  }
+    const transfer = await send.mutateAsync({
+      animal_id: animal.id,
+      to_vivarium_id: recipient,
+      message: message.trim() || null,
+    });
+    notifySuccess(`${animalLabel(animal)} offered to ${transfer.to_vivarium.name}. It stays here until they accept.`);
+    close();
+  });
 
   const recipientError = local.recipient ?? form.fields.to_vivarium_id;
   return (

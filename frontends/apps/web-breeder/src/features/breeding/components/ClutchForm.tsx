@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { FormProblem } from "../../../auth/AuthLayout";
-import { useFormError } from "../../../lib/useFormError";
+import { useFormSubmit } from "../../../lib/useFormSubmit";
 import { useSpeciesById } from "../../../queries/catalogue";
 import { changeDraft, clutchBody, clutchProblems, type ClutchCreateBody, type ClutchDraft } from "../clutchForm";
 import { localToday } from "../dates";
@@ -30,25 +30,18 @@ export function ClutchForm({
   const today = localToday();
   const [draft, setDraft] = useState<ClutchDraft>(() => initial(today));
   const [submitted, setSubmitted] = useState(false);
-  const form = useFormError();
   const species = useSpeciesById().get(speciesId);
   const problems = clutchProblems(draft, today, hatchedCount);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const { form, onSubmit: submit } = useFormSubmit(async () => {
     setSubmitted(true);
-    form.clear();
     if (Object.keys(problems).length) return;
-    try {
-      await onSave(clutchBody(draft));
-      onDone();
-    } catch (error) {
-      form.setError(error);
-    }
-  }
+    await onSave(clutchBody(draft));
+    onDone();
+  });
 
   return (
-    <form id={id} onSubmit={(event) => void submit(event)} noValidate>
+    <form id={id} onSubmit={submit} noValidate>
       <FormProblem summary={form.summary} />
       <ClutchFields
         draft={draft}

@@ -1,11 +1,11 @@
 import { ApiProblem } from "@reptidex/api-client";
 import { Button, Card, TextField } from "@reptidex/ui";
 import { Minus, Plus } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { FormProblem } from "../../../auth/AuthLayout";
 import { notifySuccess } from "../../../lib/notify";
-import { useFormError } from "../../../lib/useFormError";
+import { useFormSubmit } from "../../../lib/useFormSubmit";
 import { localToday, plural } from "../dates";
 import { hasProblems, hatchBody, hatchProblems, remainingEggs, resizeHatchlings, type HatchlingDraft } from "../hatchForm";
 import type { Clutch } from "../incubation";
@@ -44,7 +44,6 @@ export function HatchForm({
   const [rows, setRows] = useState<HatchlingDraft[]>(() => resizeHatchlings([], Math.max(remaining, 1)));
   const [submitted, setSubmitted] = useState(false);
   const hatch = useHatchClutch(clutch);
-  const form = useFormError();
   const problems = hatchProblems(rows, remaining);
   const dateProblem = !hatchDate
     ? "Enter the hatch date."
@@ -61,19 +60,13 @@ export function HatchForm({
     setRows((current) => current.map((row, i) => (i === index ? { ...row, ...changes } : row)));
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const { form, onSubmit: submit } = useFormSubmit(async () => {
     setSubmitted(true);
-    form.clear();
     if (hasProblems(problems) || dateProblem) return;
-    try {
-      const hatchlings = await hatch.mutateAsync(hatchBody(hatchDate, rows));
-      notifySuccess(`${plural(hatchlings.length, "hatchling")} added to your collection`);
-      onHatched(hatchlings);
-    } catch (error) {
-      form.setError(error);
-    }
-  }
+    const hatchlings = await hatch.mutateAsync(hatchBody(hatchDate, rows));
+    notifySuccess(`${plural(hatchlings.length, "hatchling")} added to your collection`);
+    onHatched(hatchlings);
+  });
 
   // A 409 for a taken display id names each row as `hatchlings.<index>.display_id`.
   const serverIdErrors = new Map<number, string>();
@@ -92,7 +85,7 @@ export function HatchForm({
           {plural(remaining, "fertile egg")} left to hatch. Each hatchling becomes an animal with this clutch&apos;s sire and dam.
         </p>
       </div>
-      <form onSubmit={(event) => void submit(event)} noValidate className="flex flex-col gap-4">
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <FormProblem summary={form.summary} />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField

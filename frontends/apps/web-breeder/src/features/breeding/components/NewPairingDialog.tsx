@@ -1,12 +1,12 @@
 import { Dialog, SelectField, TextAreaField, TextField } from "@reptidex/ui";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 
 import { FormProblem } from "../../../auth/AuthLayout";
 import { AnimalPicker, type PickedAnimal } from "../../../components/AnimalPicker";
 import { DialogFormFooter } from "../../../components/FormActions";
 import { notifySuccess } from "../../../lib/notify";
-import { useFormError } from "../../../lib/useFormError";
+import { useFormSubmit } from "../../../lib/useFormSubmit";
 import { animalLabel, useAnimal } from "../../../queries/animals";
 import { useSpeciesById } from "../../../queries/catalogue";
 import { localToday } from "../dates";
@@ -40,7 +40,6 @@ export function NewPairingDialog({
   const [start, setStart] = useState<Start>("planned");
   const [startDate, setStartDate] = useState(today);
   const [notes, setNotes] = useState("");
-  const form = useFormError();
   const create = useCreatePairing(vivariumId);
   const speciesById = useSpeciesById();
 
@@ -63,27 +62,21 @@ export function NewPairingDialog({
   const mismatch = sire?.species_id && dam?.species_id && sire.species_id !== dam.species_id;
   const speciesName = speciesId ? speciesById.get(speciesId)?.common_name : undefined;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    form.clear();
+  const { form, onSubmit: submit } = useFormSubmit(async () => {
     if (!sire || !dam || mismatch) return;
-    try {
-      const pairing = await create.mutateAsync({
-        sire_id: sire.id,
-        dam_id: dam.id,
-        vivarium_id: vivariumId,
-        season: season ? Number(season) : null,
-        status: start,
-        events: start === "active" ? { active_at: startDate } : {},
-        notes: notes.trim() || null,
-      });
-      notifySuccess(`Pairing ${animalLabel(pairing.sire)} × ${animalLabel(pairing.dam)} saved`);
-      onClose();
-      navigate(`/breeding/pairings/${pairing.id}`);
-    } catch (error) {
-      form.setError(error);
-    }
-  }
+    const pairing = await create.mutateAsync({
+      sire_id: sire.id,
+      dam_id: dam.id,
+      vivarium_id: vivariumId,
+      season: season ? Number(season) : null,
+      status: start,
+      events: start === "active" ? { active_at: startDate } : {},
+      notes: notes.trim() || null,
+    });
+    notifySuccess(`Pairing ${animalLabel(pairing.sire)} × ${animalLabel(pairing.dam)} saved`);
+    onClose();
+    navigate(`/breeding/pairings/${pairing.id}`);
+  });
 
   const missing = !sire ? "Choose the sire." : !dam ? "Choose the dam." : null;
   return (
@@ -102,7 +95,7 @@ export function NewPairingDialog({
         />
       }
     >
-      <form id="new-pairing" onSubmit={(event) => void submit(event)} className="flex flex-col gap-4" noValidate>
+      <form id="new-pairing" onSubmit={submit} className="flex flex-col gap-4" noValidate>
         <FormProblem summary={form.summary} />
         <AnimalPicker
           label="Sire (male)"

@@ -1,10 +1,10 @@
 import { Dialog, SelectField, TextField } from "@reptidex/ui";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { FormProblem } from "../../../auth/AuthLayout";
 import { DialogFormFooter } from "../../../components/FormActions";
 import { notifySuccess } from "../../../lib/notify";
-import { useFormError } from "../../../lib/useFormError";
+import { useFormSubmit } from "../../../lib/useFormSubmit";
 import { formatDate, localToday } from "../dates";
 import { eventKey, eventLabel, MOVE_LABEL, STATUS_LABEL, type Pairing, type PairingStatus } from "../pairingStatus";
 import { useUpdatePairing } from "../queries";
@@ -65,25 +65,18 @@ function DateForm({
   const today = localToday();
   const [date, setDate] = useState(action.kind === "edit" ? action.date : today);
   const [extra, setExtra] = useState<(typeof EXTRA_EVENTS)[number]>("pre_lay_shed_at");
-  const form = useFormError();
   const key = action.kind === "move" ? eventKey(action.status) : action.kind === "edit" ? action.key : extra;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    form.clear();
-    try {
-      await update.mutateAsync(action.kind === "move" ? { status: action.status, events: { [key]: date } } : { events: { [key]: date } });
-      notifySuccess(
-        action.kind === "move" ? `Pairing marked ${STATUS_LABEL[action.status].toLowerCase()}` : `${eventLabel(key)}: ${formatDate(date)}`,
-      );
-      onDone();
-    } catch (error) {
-      form.setError(error);
-    }
-  }
+  const { form, onSubmit: submit } = useFormSubmit(async () => {
+    await update.mutateAsync(action.kind === "move" ? { status: action.status, events: { [key]: date } } : { events: { [key]: date } });
+    notifySuccess(
+      action.kind === "move" ? `Pairing marked ${STATUS_LABEL[action.status].toLowerCase()}` : `${eventLabel(key)}: ${formatDate(date)}`,
+    );
+    onDone();
+  });
 
   return (
-    <form id="pairing-date" onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
+    <form id="pairing-date" onSubmit={submit} className="flex flex-col gap-4">
       <FormProblem summary={form.summary} />
       {action.kind === "add" ? (
         <SelectField label="What happened" value={extra} onChange={(event) => setExtra(event.target.value as typeof extra)}>

@@ -1,10 +1,10 @@
 import { Button, Card, Dialog, TextAreaField } from "@reptidex/ui";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 
 import { FormProblem } from "../../../auth/AuthLayout";
 import { notifyError, notifySuccess } from "../../../lib/notify";
-import { useFormError } from "../../../lib/useFormError";
+import { useFormSubmit } from "../../../lib/useFormSubmit";
 import { animalLabel } from "../../../queries/animals";
 import type { Pairing } from "../pairingStatus";
 import { useDeletePairing, useUpdatePairing } from "../queries";
@@ -31,19 +31,12 @@ export function PairingDetails({
   const [season, setSeason] = useState(pairing.season === null ? "" : String(pairing.season));
   const [notes, setNotes] = useState(pairing.notes ?? "");
   const update = useUpdatePairing(pairing);
-  const form = useFormError();
   const dirty = season !== (pairing.season === null ? "" : String(pairing.season)) || notes.trim() !== (pairing.notes ?? "");
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    form.clear();
-    try {
-      await update.mutateAsync({ season: season ? Number(season) : null, notes: notes.trim() || null });
-      notifySuccess("Pairing details saved");
-    } catch (error) {
-      form.setError(error);
-    }
-  }
+  const { form, onSubmit: save } = useFormSubmit(async () => {
+    await update.mutateAsync({ season: season ? Number(season) : null, notes: notes.trim() || null });
+    notifySuccess("Pairing details saved");
+  });
 
   return (
     <Card className="flex flex-col gap-4">
@@ -76,7 +69,7 @@ export function PairingDetails({
         </dd>
       </dl>
       {canEdit ? (
-        <form onSubmit={(event) => void save(event)} className="flex flex-col gap-3">
+        <form onSubmit={save} className="flex flex-col gap-3">
           <FormProblem summary={form.summary} />
           <SeasonField value={season} onChange={setSeason} error={form.fields.season} saved={pairing.season} />
           <TextAreaField

@@ -1,11 +1,11 @@
 import { cx, Dialog, SelectField, TextField } from "@reptidex/ui";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 
 import { FormProblem } from "../../../auth/AuthLayout";
 import { AnimalPicker, type PickedAnimal } from "../../../components/AnimalPicker";
 import { DialogFormFooter } from "../../../components/FormActions";
 import { notifySuccess } from "../../../lib/notify";
-import { useFormError } from "../../../lib/useFormError";
+import { useFormSubmit } from "../../../lib/useFormSubmit";
 import { useAnimal } from "../../../queries/animals";
 import { useCreateReminder, useEnclosures, useUpdateReminder, type Reminder } from "../queries";
 import {
@@ -77,32 +77,25 @@ function ReminderForm({
   const [draft, setDraft] = useState<ReminderDraft>(() => (reminder ? draftFromReminder(reminder) : blankReminder()));
   const [animal, setAnimal] = useState<PickedAnimal | null>(null);
   const [submitted, setSubmitted] = useState(false);
-  const form = useFormError();
   const enclosures = useEnclosures(vivariumId);
   const targetName = useId();
   const problems = submitted ? reminderProblems(draft) : {};
   const set = (changes: Partial<ReminderDraft>) => setDraft((current) => ({ ...current, ...changes }));
   const fixedAnimal = useAnimal(reminder?.animal_id ?? undefined).data;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const { form, onSubmit: submit } = useFormSubmit(async () => {
     setSubmitted(true);
-    form.clear();
     if (Object.keys(reminderProblems(draft)).length) return;
-    try {
-      if (reminder) {
-        const body = updateBody(draft, reminder);
-        if (Object.keys(body).length) await update.mutateAsync({ id: reminder.id, body });
-        notifySuccess("Reminder saved");
-      } else {
-        await create.mutateAsync(createBody(draft));
-        notifySuccess(`Reminder set: ${draft.title.trim()}`);
-      }
-      onDone();
-    } catch (error) {
-      form.setError(error);
+    if (reminder) {
+      const body = updateBody(draft, reminder);
+      if (Object.keys(body).length) await update.mutateAsync({ id: reminder.id, body });
+      notifySuccess("Reminder saved");
+    } else {
+      await create.mutateAsync(createBody(draft));
+      notifySuccess(`Reminder set: ${draft.title.trim()}`);
     }
-  }
+    onDone();
+  });
 
   const fixedTarget = reminder
     ? reminder.animal_id
@@ -115,7 +108,7 @@ function ReminderForm({
     : null;
 
   return (
-    <form id="reminder-form" onSubmit={(event) => void submit(event)} noValidate className="flex flex-col gap-4">
+    <form id="reminder-form" onSubmit={submit} noValidate className="flex flex-col gap-4">
       <FormProblem summary={form.summary} />
       <TextField
         label="What to do"
