@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -49,8 +50,24 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     // From the top, so sticky and fixed parts sit where a visitor first sees them.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(folder, `${name}-${label}.png`), fullPage: true });
+    await expectAccessible(page, `${name} (${label})`);
   }
   if (original) await page.setViewportSize(original);
+}
+
+/**
+ * No serious or critical WCAG 2.1 A/AA failure on the page as it is now (labels, names, roles,
+ * contrast, landmarks), checked by axe-core. Run on every page the suite takes pictures of.
+ */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = serious.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n  ")}`,
+  );
+  expect(report, `accessibility of ${where}`).toEqual([]);
 }
 
 /** Undo quoted-printable (soft line breaks, =3D escapes), so links read as sent. */

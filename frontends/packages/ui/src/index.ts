@@ -1,6 +1,6 @@
 export { AnimalCard, SEX_LABEL, SEX_SYMBOL, type AnimalCardData } from "./AnimalCard";
 export { Badge, type BadgeTone } from "./Badge";
-export { Button, type ButtonProps, type ButtonVariant } from "./Button";
+export { Button, buttonClass, type ButtonProps, type ButtonVariant } from "./Button";
 export { cx } from "./cx";
 export { Dialog } from "./Dialog";
 export {

@@ -1,4 +1,4 @@
-import { Badge, Button, GenotypeList, sortGenes } from "@reptidex/ui";
+import { Badge, Button, buttonClass, GenotypeList, sortGenes } from "@reptidex/ui";
 import { ChevronLeft, GitFork, ImageIcon, Share2 } from "lucide-react";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -8,11 +8,6 @@ import type { Species } from "../../queries/catalogue";
 import { SharePanel } from "../pedigree/SharePanel";
 import { SexMark } from "./CollectionList";
 import { formatCoi, formatDate, generationsLabel, STATUS_LABEL, VISIBILITY_LABEL } from "./labels";
-
-const linkButton =
-  "inline-flex min-h-11 items-center gap-2 rounded-lg border border-stone-300 bg-white px-4 text-sm font-medium " +
-  "text-stone-900 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 " +
-  "dark:border-stone-600 dark:bg-stone-800 dark:text-stone-100 dark:hover:bg-stone-700";
 
 /** Wright's COI with the depth it was computed on: a COI without its depth misleads. */
 function CoiLine({ animal }: { animal: Animal }) {
@@ -78,7 +73,7 @@ export function AnimalHeader({ animal, species }: { animal: Animal; species: Spe
           </p>
         </div>
         <div className="no-print flex flex-wrap gap-2">
-          <Link to={`/animals/${animal.id}/pedigree`} className={linkButton}>
+          <Link to={`/animals/${animal.id}/pedigree`} className={buttonClass({ variant: "secondary" })}>
             <GitFork aria-hidden="true" size={18} />
             Pedigree
           </Link>

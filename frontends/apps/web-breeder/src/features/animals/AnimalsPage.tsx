@@ -1,4 +1,4 @@
-import { Button, EmptyState, ErrorState, PageHeader } from "@reptidex/ui";
+import { Button, buttonClass, EmptyState, ErrorState, PageHeader } from "@reptidex/ui";
 import { Plus } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -19,7 +19,7 @@ function NewAnimalLink() {
   return (
     <Link
       to="/animals/new"
-      className="inline-flex min-h-11 items-center gap-2 rounded-lg bg-teal-700 px-4 text-sm font-medium text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 dark:bg-teal-600 dark:hover:bg-teal-500"
+      className={buttonClass()}
     >
       <Plus aria-hidden="true" size={18} />
       New animal

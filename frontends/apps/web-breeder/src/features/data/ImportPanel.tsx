@@ -1,4 +1,4 @@
-import { Button, Card, ErrorState, Spinner, cx } from "@reptidex/ui";
+import { Button, buttonClass, Card, cx, ErrorState, Spinner } from "@reptidex/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { FileUp, Upload } from "lucide-react";
 import { useId, useRef, useState, type ChangeEvent } from "react";
@@ -208,7 +208,7 @@ function DoneView({ result, fileName, onAnother }: { result: ImportResult; fileN
         <div className="mt-3 flex flex-wrap gap-2">
           <Link
             to="/animals"
-            className="inline-flex min-h-11 items-center rounded-lg bg-teal-700 px-4 text-sm font-medium text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 dark:bg-teal-600"
+            className={buttonClass()}
           >
             Open the collection
           </Link>

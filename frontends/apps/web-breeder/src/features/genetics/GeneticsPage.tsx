@@ -1,5 +1,5 @@
 import type { AnimalSchemas } from "@reptidex/api-client";
-import { Card, EmptyState, ErrorState, PageHeader, SelectField, Skeleton } from "@reptidex/ui";
+import { buttonClass, Card, EmptyState, ErrorState, PageHeader, SelectField, Skeleton } from "@reptidex/ui";
 import { CalendarPlus } from "lucide-react";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -179,7 +179,7 @@ function Results({
               {mayPlan ? (
                 <Link
                   to={`/breeding?sire=${pair.sireId}&dam=${pair.damId}`}
-                  className="inline-flex min-h-11 items-center justify-center gap-2 rounded-lg bg-teal-700 px-4 text-sm font-medium text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 dark:bg-teal-600 dark:hover:bg-teal-500"
+                  className={buttonClass()}
                 >
                   <CalendarPlus aria-hidden="true" size={16} /> Plan this pairing
                 </Link>

@@ -1,18 +1,4 @@
-import {
-  Button,
-  Card,
-  EmptyState,
-  ErrorState,
-  PageHeader,
-  PedigreeTree,
-  SEX_LABEL,
-  SEX_SYMBOL,
-  Skeleton,
-  buildPedigreeTree,
-  hasRecordedParents,
-  type PedigreeAnimalNode,
-  type PedigreeLinkProps,
-} from "@reptidex/ui";
+import { buildPedigreeTree, Button, buttonClass, Card, EmptyState, ErrorState, hasRecordedParents, PageHeader, PedigreeTree, SEX_LABEL, SEX_SYMBOL, Skeleton, type PedigreeAnimalNode, type PedigreeLinkProps } from "@reptidex/ui";
 import { ArrowLeft, Dna, Printer } from "lucide-react";
 import { useId, useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -215,7 +201,7 @@ function NoParents({ animal }: { animal: Animal }) {
         mayEdit ? (
           <Link
             to={`/animals/${animal.id}?tab=lineage`}
-            className="inline-flex min-h-11 items-center rounded-lg bg-teal-700 px-4 text-sm font-medium text-white hover:bg-teal-800 dark:bg-teal-600"
+            className={buttonClass()}
           >
             Add its sire and dam
           </Link>

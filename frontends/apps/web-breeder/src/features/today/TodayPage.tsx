@@ -1,4 +1,4 @@
-import { Button, EmptyState, ErrorState, PageHeader, Skeleton, TextField } from "@reptidex/ui";
+import { Button, buttonClass, EmptyState, ErrorState, PageHeader, Skeleton, TextField } from "@reptidex/ui";
 import { Scale, Utensils, X } from "lucide-react";
 import { useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
@@ -150,7 +150,7 @@ export default function TodayPage() {
             title="Nothing due today"
             action={
               <div className="flex flex-wrap justify-center gap-2">
-                <Link to="/animals" className="inline-flex min-h-11 items-center rounded-lg bg-teal-700 px-4 text-sm font-medium text-white hover:bg-teal-800 dark:bg-teal-600">
+                <Link to="/animals" className={buttonClass()}>
                   Open the collection
                 </Link>
                 <Link

@@ -1,4 +1,4 @@
-import { Button, Card, PageHeader, Skeleton } from "@reptidex/ui";
+import { Button, buttonClass, Card, PageHeader, Skeleton } from "@reptidex/ui";
 import { MailCheck } from "lucide-react";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
@@ -12,11 +12,6 @@ import { ROLE_LABEL, type Role } from "../../lib/roles";
 import { useAnswerInvitation, useMyInvitations, type MyInvitation } from "./vivariumQueries";
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" });
-const linkButton =
-  "inline-flex min-h-11 items-center justify-center rounded-lg border border-stone-300 bg-white px-4 text-sm font-medium " +
-  "hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 " +
-  "dark:border-stone-600 dark:bg-stone-800 dark:hover:bg-stone-700";
-
 /**
  * Where the invitation email leads: the signed-in invitee accepts or declines. Signed-out
  * visitors never see it: the app sends them to sign in (or sign up) and back here.
@@ -75,7 +70,7 @@ export default function InvitationPage() {
             {invitation?.vivarium_name ?? "The vivarium"} has been told. If you change your mind, ask them to invite you
             again.
           </p>
-          <Link to="/today" className={linkButton}>
+          <Link to="/today" className={buttonClass({ variant: "secondary" })}>
             Go to Today
           </Link>
         </Card>
@@ -117,7 +112,7 @@ export default function InvitationPage() {
             <Button variant="secondary" onClick={() => void switchAccount()}>
               Sign in with another account
             </Button>
-            <Link to="/vivarium" className={linkButton}>
+            <Link to="/vivarium" className={buttonClass({ variant: "secondary" })}>
               My vivariums
             </Link>
           </div>

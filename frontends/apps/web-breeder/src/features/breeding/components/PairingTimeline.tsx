@@ -22,7 +22,7 @@ export function PairingTimeline({ pairing, onEdit }: { pairing: Pairing; onEdit?
                 <span
                   className={cx(
                     "flex h-8 w-8 shrink-0 items-center justify-center rounded-full border-2 text-xs font-semibold",
-                    step.state === "current" && "border-teal-700 bg-teal-700 text-white dark:border-teal-500 dark:bg-teal-600",
+                    step.state === "current" && "border-teal-700 bg-teal-700 text-white dark:border-teal-500 dark:bg-teal-700",
                     step.state === "done" && "border-teal-600 bg-teal-50 text-teal-800 dark:bg-teal-950 dark:text-teal-200",
                     step.state === "skipped" && "border-dashed border-stone-400 text-stone-500",
                     step.state === "ahead" && "border-stone-300 text-stone-500 dark:border-stone-700",

@@ -26,7 +26,7 @@ export function AnimalCheckRow({
           className={cx(
             "relative mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-md border-2",
             "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-teal-600",
-            checked ? "border-teal-700 bg-teal-700 text-white dark:border-teal-500 dark:bg-teal-600" : "border-stone-400 bg-white dark:border-stone-500 dark:bg-stone-900",
+            checked ? "border-teal-700 bg-teal-700 text-white dark:border-teal-500 dark:bg-teal-700" : "border-stone-400 bg-white dark:border-stone-500 dark:bg-stone-900",
           )}
         >
           {/* The real checkbox, invisible over the drawn box: the whole row is its label. */}

@@ -109,7 +109,7 @@ function FeedFormView({
                 "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-teal-600",
                 form.outcome === outcome
                   ? outcome === "accepted"
-                    ? "border-teal-700 bg-teal-700 text-white dark:border-teal-500 dark:bg-teal-600"
+                    ? "border-teal-700 bg-teal-700 text-white dark:border-teal-500 dark:bg-teal-700"
                     : "border-red-700 bg-red-700 text-white"
                   : "border-stone-300 text-stone-800 hover:bg-stone-100 dark:border-stone-600 dark:text-stone-200 dark:hover:bg-stone-800",
               )}
