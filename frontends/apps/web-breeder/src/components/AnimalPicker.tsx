@@ -14,14 +14,22 @@ export interface PickedAnimal {
 /**
  * Choose one animal of a vivarium by typing part of its id, name or morph (an ARIA combobox:
  * arrows move, Enter picks, Escape closes). `sex` and `speciesId` narrow the choice, e.g. a
- * sire picker offers males of the same species only.
+ * pairing's sire picker offers males of the same species only. `orUnsexed` also offers animals
+ * whose sex is not known yet, as lineage allows (a sire must only not be female).
  */
+/** Whether an animal of `animalSex` may be offered where `wanted` (or, if allowed, unknown) is asked. */
+export function matchesSex(animalSex: Sex, wanted: Sex | undefined, orUnsexed: boolean): boolean {
+  if (!wanted) return true;
+  return animalSex === wanted || (orUnsexed && animalSex === "unknown");
+}
+
 export function AnimalPicker({
   label,
   vivariumId,
   value,
   onChange,
   sex,
+  orUnsexed = false,
   speciesId,
   excludeId,
   hint,
@@ -33,6 +41,7 @@ export function AnimalPicker({
   value: PickedAnimal | null;
   onChange: (animal: PickedAnimal | null) => void;
   sex?: Sex;
+  orUnsexed?: boolean;
   speciesId?: string;
   excludeId?: string;
   hint?: string;
@@ -43,9 +52,17 @@ export function AnimalPicker({
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const search: AnimalSearch = { q: useDeferredValue(text), sex, species_id: speciesId, limit: 20 };
+  // The list endpoint filters by one sex; "male or unknown" asks for more and filters here.
+  const search: AnimalSearch = {
+    q: useDeferredValue(text),
+    sex: orUnsexed ? undefined : sex,
+    species_id: speciesId,
+    limit: orUnsexed ? 40 : 20,
+  };
   const { data, isFetching } = useAnimalSearch(vivariumId, search, open);
-  const options = (data?.items ?? []).filter((animal) => animal.id !== excludeId);
+  const options = (data?.items ?? []).filter(
+    (animal) => animal.id !== excludeId && matchesSex(animal.sex, sex, orUnsexed),
+  );
 
   function pick(animal: PickedAnimal | null) {
     onChange(animal);

@@ -93,9 +93,10 @@ function ParentSlot({ animal, parent, canEdit }: { animal: Animal; parent: Role;
               save.reset();
             }}
             sex={sex}
+            orUnsexed
             speciesId={animal.species_id}
             excludeId={animal.id}
-            hint={`The ${who}: a ${sex} of the same species, older than ${animal.display_id}.`}
+            hint={`The ${who}: a ${sex} (or not yet sexed) animal of the same species, older than ${animal.display_id}.`}
             error={failure.fields[field]}
           />
           <div className="flex flex-wrap gap-2">

@@ -139,8 +139,9 @@ export default function NewAnimalPage() {
                 value={sire}
                 onChange={setSire}
                 sex="male"
+                orUnsexed
                 speciesId={validSpeciesId}
-                hint="A male of the same species."
+                hint="A male (or not yet sexed) of the same species."
                 error={errors.sire_id}
               />
               <AnimalPicker
@@ -150,8 +151,9 @@ export default function NewAnimalPage() {
                 value={dam}
                 onChange={setDam}
                 sex="female"
+                orUnsexed
                 speciesId={validSpeciesId}
-                hint="A female of the same species."
+                hint="A female (or not yet sexed) of the same species."
                 error={errors.dam_id}
               />
             </div>
