@@ -47,10 +47,13 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
     await page.setViewportSize(size);
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-    // From the top, so sticky and fixed parts sit where a visitor first sees them.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(folder, `${name}-${label}.png`), fullPage: true });
     await expectAccessible(page, `${name} (${label})`);
+    // A window as tall as the page, rather than a stitched full-page capture: fixed bars (the
+    // phone's bottom navigation, the batch bar) then sit at the end, where a breeder sees them
+    // after scrolling, instead of across the middle of the picture.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: size.width, height: Math.max(height, size.height) });
+    await page.screenshot({ path: path.join(folder, `${name}-${label}.png`) });
   }
   if (original) await page.setViewportSize(original);
 }
