@@ -19,12 +19,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-import psycopg
 import redis
 
-from reptidex_common.db.urls import libpq_url, with_database
 from reptidex_common.redis import with_redis_db
 from reptidex_common.testing.ports import free_platform_port_base
+from reptidex_common.testing.scratch import fresh_database, stack_env
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -32,22 +31,6 @@ APP = ROOT / "frontends" / "apps" / "web-breeder"
 SCREENSHOTS = ROOT / ".data" / "screenshots" / "web-breeder"
 SCRATCH_DB = "reptidex_e2e"
 STARTUP_SECONDS = 180
-
-
-def stack_env() -> dict[str, str]:
-    env = dict(os.environ)
-    for line in (ROOT / ".data" / "stack.env").read_text().splitlines():
-        key, _, value = line.partition("=")
-        env.setdefault(key, value)
-    return env
-
-
-def fresh_database(env: dict[str, str]) -> str:
-    admin = libpq_url(with_database(env["DATABASE_URL"], "postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {SCRATCH_DB}")
-    return with_database(env["DATABASE_URL"], SCRATCH_DB)
 
 
 def prepare(env: dict[str, str]) -> None:
@@ -79,7 +62,7 @@ def wait_ready(url: str, platform: subprocess.Popen[bytes]) -> None:
 
 def main(playwright_args: list[str]) -> int:
     env = stack_env()
-    env["DATABASE_URL"] = fresh_database(env)
+    env["DATABASE_URL"] = fresh_database(env["DATABASE_URL"], SCRATCH_DB)
     env["REDIS_URL"] = with_redis_db(env["REDIS_URL"], 29)
     # Rate-limit counters and sessions of an earlier run must not leak into this one.
     redis.Redis.from_url(env["REDIS_URL"]).flushdb()

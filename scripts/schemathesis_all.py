@@ -19,8 +19,9 @@ from pathlib import Path
 
 import psycopg
 
-from reptidex_common.db.urls import libpq_url, with_database
+from reptidex_common.db.urls import libpq_url
 from reptidex_common.redis import with_redis_db
+from reptidex_common.testing.scratch import fresh_database, stack_env
 
 ROOT = Path(__file__).resolve().parents[1]
 # The venv's own tools, whether or not it is on PATH.
@@ -36,23 +37,6 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
-
-
-def load_stack_env() -> dict[str, str]:
-    env = dict(os.environ)
-    for line in (ROOT / ".data" / "stack.env").read_text().splitlines():
-        key, _, value = line.partition("=")
-        env.setdefault(key, value)
-    return env
-
-
-def scratch_database(env: dict[str, str]) -> str:
-    with psycopg.connect(
-        libpq_url(with_database(env["DATABASE_URL"], "postgres")), autocommit=True
-    ) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {SCRATCH_DB}")
-    return with_database(env["DATABASE_URL"], SCRATCH_DB)
 
 
 def wait_for(url: str, seconds: float = 60) -> None:
@@ -79,8 +63,8 @@ def post_json(url: str, body: dict[str, str]) -> dict[str, str]:
 
 
 def main() -> int:
-    env = load_stack_env()
-    env["DATABASE_URL"] = scratch_database(env)
+    env = stack_env()
+    env["DATABASE_URL"] = fresh_database(env["DATABASE_URL"], SCRATCH_DB)
     env["REDIS_URL"] = with_redis_db(env["REDIS_URL"], 30)
     env["DATA_DIR"] = tempfile.mkdtemp(prefix="reptidex-fuzz-")
     env["LOG_LEVEL"] = "ERROR"
