@@ -1,47 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
-import { DEMO, screenshots, signIn, signUp, uniqueEmail } from "./support";
-
-/**
- * The services behind the app, as the app finds them: api.X and animal-api.X on the app's
- * own port (E2E_API_PORT when the app is served from elsewhere, e.g. a dev server).
- */
-function serviceOrigin(service: "api" | "animal-api"): string {
-  const base = new URL(process.env.E2E_BASE_URL ?? "http://breeder.localhost:8000");
-  const host = base.hostname.replace(/^breeder\./, `${service}.`);
-  const port = process.env.E2E_API_PORT ?? base.port;
-  return `${base.protocol}//${host}${port ? `:${port}` : ""}`;
-}
-
-interface Api {
-  get: <T>(path: string) => Promise<T>;
-  post: <T>(path: string, body: unknown) => Promise<T>;
-}
-
-/**
- * Calls as the signed-in breeder, with the access token the app keeps in localStorage. They
- * run in the page, as the app's own calls do (the test runner cannot resolve *.localhost).
- */
-function apiAs(page: Page): Api {
-  async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-    const origin = path.startsWith("/api/v1/auth") ? serviceOrigin("api") : serviceOrigin("animal-api");
-    const result = await page.evaluate(
-      async ({ url, method, body }) => {
-        const { accessToken } = JSON.parse(localStorage.getItem("reptidex.session") ?? "{}") as { accessToken?: string };
-        const response = await fetch(url, {
-          method,
-          headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { ok: response.ok, text: await response.text() };
-      },
-      { url: origin + path, method, body },
-    );
-    expect(result.ok, `${method} ${path}: ${result.text}`).toBe(true);
-    return JSON.parse(result.text) as T;
-  }
-  return { get: (path) => call("GET", path), post: (path, body) => call("POST", path, body) };
-}
+import { apiAs, DEMO, screenshots, signIn, signUp, uniqueEmail } from "./support";
 
 function isoDaysAgo(days: number): string {
   const date = new Date();
