@@ -8,6 +8,7 @@ import { notifySuccess } from "../lib/notify";
 import { useFormError } from "../lib/useFormError";
 import { useFormSubmit } from "../lib/useFormSubmit";
 import { AuthLayout, FormProblem } from "./AuthLayout";
+import { NewPasswordField } from "./NewPasswordField";
 
 export function ForgotPasswordPage() {
   const [sent, setSent] = useState<string | null>(null);
@@ -66,15 +67,7 @@ export function ResetPasswordPage() {
         ) : (
           <TextField label="Code from the email" name="token" required autoComplete="one-time-code" error={form.fields.token} />
         )}
-        <TextField
-          label="New password"
-          name="new_password"
-          type="password"
-          required
-          minLength={10}
-          autoComplete="new-password"
-          error={form.fields.new_password}
-        />
+        <NewPasswordField error={form.fields.new_password} />
         <Button type="submit" busy={busy}>
           Save new password
         </Button>

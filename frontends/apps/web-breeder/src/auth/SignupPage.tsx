@@ -5,6 +5,7 @@ import { useFormSubmit } from "../lib/useFormSubmit";
 import { AuthLayout, FormProblem } from "./AuthLayout";
 import { useAuth } from "./AuthProvider";
 import { safeNext } from "./LoginPage";
+import { NewPasswordField } from "./NewPasswordField";
 
 export default function SignupPage() {
   const { signUp } = useAuth();
@@ -29,16 +30,7 @@ export default function SignupPage() {
       <form onSubmit={onSubmit} className="flex flex-col gap-4">
         <TextField label="Your name or business" name="display_name" required maxLength={100} autoComplete="name" error={form.fields.display_name} />
         <TextField label="Email" name="email" type="email" required autoComplete="email" error={form.fields.email} />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          required
-          minLength={10}
-          autoComplete="new-password"
-          hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
-          error={form.fields.password}
-        />
+        <NewPasswordField label="Password" name="password" error={form.fields.password} />
         <Button type="submit" busy={busy}>
           Create account
         </Button>

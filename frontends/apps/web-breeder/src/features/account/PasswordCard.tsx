@@ -5,6 +5,7 @@ import { FormProblem } from "../../auth/AuthLayout";
 import { explain } from "../../lib/problems";
 import { notifySuccess } from "../../lib/notify";
 import { passwordFieldErrors, useChangePassword } from "./accountQueries";
+import { NewPasswordField } from "../../auth/NewPasswordField";
 
 /** Change the password; other devices are signed out, this one stays signed in. */
 export function PasswordCard() {
@@ -41,16 +42,7 @@ export function PasswordCard() {
         </div>
         <FormProblem summary={summary} />
         <TextField label="Current password" name="current_password" type="password" required autoComplete="current-password" error={fields.current_password} />
-        <TextField
-          label="New password"
-          name="new_password"
-          type="password"
-          required
-          minLength={10}
-          autoComplete="new-password"
-          hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
-          error={fields.new_password}
-        />
+        <NewPasswordField error={fields.new_password} />
         <TextField label="Repeat the new password" name="confirm_password" type="password" required autoComplete="new-password" error={mismatch} />
         <div>
           <Button type="submit" busy={change.isPending}>
