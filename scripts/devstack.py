@@ -222,7 +222,7 @@ def redis_url() -> str:
             "--appendonly",
             "no",
             "--databases",
-            "32",
+            "64",
         ],
         check=True,
     )

@@ -23,7 +23,12 @@ import redis
 
 from reptidex_common.redis import with_redis_db
 from reptidex_common.testing.ports import free_platform_port_base
-from reptidex_common.testing.scratch import fresh_database, stack_env
+from reptidex_common.testing.scratch import (
+    fresh_database,
+    scratch_database_name,
+    scratch_redis_db,
+    stack_env,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -62,8 +67,8 @@ def wait_ready(url: str, platform: subprocess.Popen[bytes]) -> None:
 
 def main(playwright_args: list[str]) -> int:
     env = stack_env()
-    env["DATABASE_URL"] = fresh_database(env["DATABASE_URL"], SCRATCH_DB)
-    env["REDIS_URL"] = with_redis_db(env["REDIS_URL"], 29)
+    env["DATABASE_URL"] = fresh_database(env["DATABASE_URL"], scratch_database_name(SCRATCH_DB))
+    env["REDIS_URL"] = with_redis_db(env["REDIS_URL"], scratch_redis_db(0))
     # Rate-limit counters and sessions of an earlier run must not leak into this one.
     redis.Redis.from_url(env["REDIS_URL"]).flushdb()
     data_dir = Path(tempfile.mkdtemp(prefix="reptidex-e2e-"))

@@ -11,8 +11,9 @@ from alembic import command
 
 from reptidex_common.db.urls import libpq_url, with_database
 from reptidex_common.testing.plugin import alembic_config
+from reptidex_common.testing.scratch import scratch_database_name
 
-SCRATCH_DB = "reptidex_migrations_check"
+SCRATCH_DB = scratch_database_name("reptidex_migrations_check")
 
 
 def main() -> int:

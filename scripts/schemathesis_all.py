@@ -21,7 +21,12 @@ import psycopg
 
 from reptidex_common.db.urls import libpq_url
 from reptidex_common.redis import with_redis_db
-from reptidex_common.testing.scratch import fresh_database, stack_env
+from reptidex_common.testing.scratch import (
+    fresh_database,
+    scratch_database_name,
+    scratch_redis_db,
+    stack_env,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 # The venv's own tools, whether or not it is on PATH.
@@ -64,8 +69,8 @@ def post_json(url: str, body: dict[str, str]) -> dict[str, str]:
 
 def main() -> int:
     env = stack_env()
-    env["DATABASE_URL"] = fresh_database(env["DATABASE_URL"], SCRATCH_DB)
-    env["REDIS_URL"] = with_redis_db(env["REDIS_URL"], 30)
+    env["DATABASE_URL"] = fresh_database(env["DATABASE_URL"], scratch_database_name(SCRATCH_DB))
+    env["REDIS_URL"] = with_redis_db(env["REDIS_URL"], scratch_redis_db(1))
     env["DATA_DIR"] = tempfile.mkdtemp(prefix="reptidex-fuzz-")
     env["LOG_LEVEL"] = "ERROR"
     subprocess.run(

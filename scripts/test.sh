@@ -5,7 +5,23 @@ cd "$(dirname "$0")/.."
 set -a; . .data/stack.env; set +a
 export PATH="$PWD/.venv/bin:$PATH"
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step's duration is printed when the next one starts, and the total at the end, so a
+# slow step shows long before the suite nears CI's limit.
+STEP_NAME=""
+STEP_START=$SECONDS
+SUITE_START=$SECONDS
+finish_step() {
+  if [[ -n "$STEP_NAME" ]]; then
+    printf '<== %s: %d s\n' "$STEP_NAME" $((SECONDS - STEP_START))
+  fi
+}
+step() {
+  finish_step
+  STEP_NAME="$*"
+  STEP_START=$SECONDS
+  printf '\n==> %s\n' "$*"
+}
+trap 'finish_step; printf "\n<== make test: %d s in all\n" $((SECONDS - SUITE_START))' EXIT
 
 step "ruff"
 ruff check .

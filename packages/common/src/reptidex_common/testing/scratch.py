@@ -20,6 +20,22 @@ def stack_env() -> dict[str, str]:
     return env
 
 
+def test_slot() -> int:
+    """`REPTIDEX_TEST_SLOT` separates runs that share one machine's servers (0 when unset)."""
+    return int(os.environ.get("REPTIDEX_TEST_SLOT", "0"))
+
+
+def scratch_database_name(base: str) -> str:
+    """A scratch database of its own per test slot, so parallel runs never drop each other's."""
+    slot = test_slot()
+    return f"{base}_{slot}" if slot else base
+
+
+def scratch_redis_db(offset: int) -> int:
+    """Redis dbs 32-63 hold the scratch runs (`offset` 0 or 1), two per test slot."""
+    return 32 + (2 * test_slot() + offset) % 32
+
+
 def fresh_database(database_url: str, name: str) -> str:
     """Drop and create database `name` on the same server; its URL."""
     with psycopg.connect(
