@@ -8,13 +8,12 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.responses import Response
 
 from reptidex_common.auth.dependencies import auth_state
 from reptidex_common.auth.jwks import JwksSource, RemoteJwks
-from reptidex_common.auth.key_policy import READ_ONLY_KEYS, ApiKeyPolicy, api_key_guard
+from reptidex_common.auth.key_policy import NO_KEYS_POLICY, ApiKeyPolicy, api_key_guard
 from reptidex_common.body_limit import BodySizeLimitMiddleware
 from reptidex_common.db.engine import dispose_engine
 from reptidex_common.db.errors import install_database_error_handlers
@@ -23,17 +22,12 @@ from reptidex_common.health import health_router
 from reptidex_common.observability.logging import configure_logging
 from reptidex_common.observability.middleware import MetricsMiddleware, RequestContextMiddleware
 from reptidex_common.observability.outbox_metrics import refresh_outbox_gauges
+from reptidex_common.operation_ids import operation_id
 from reptidex_common.redis import close_redis
 from reptidex_common.settings import get_settings
 from reptidex_common.tasks.relay import install_outbox_nudge
 
 LifespanHook = Callable[[FastAPI], Awaitable[None]]
-
-
-def operation_id(route: APIRoute) -> str:
-    """`tag-name`, so a generated TypeScript client reads `vivariums-create`."""
-    tag = str(route.tags[0]) if route.tags else "default"
-    return f"{tag}-{route.name}".replace("_", "-")
 
 
 # The service that hosts the OAuth2 password form (`/api/v1/auth/token`).
@@ -66,9 +60,13 @@ def create_service_app(
     jwks: JwksSource | None = None,
     on_startup: Sequence[LifespanHook] = (),
     token_url: str | None = None,
-    api_key_policy: ApiKeyPolicy = READ_ONLY_KEYS,
+    api_key_policy: ApiKeyPolicy = NO_KEYS_POLICY,
 ) -> FastAPI:
-    """`token_url`: where /docs' Authorize button logs in (default: core's public URL)."""
+    """`token_url`: where /docs' Authorize button logs in (default: core's public URL).
+
+    `api_key_policy`: which scopes let an API key call which routes; a route it does not name
+    is closed to keys (see `reptidex_common.auth.key_policy`).
+    """
     settings = get_settings()
     configure_logging(service, settings.log_level)
     if auth_state.jwks is None or jwks is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from fastapi import FastAPI
 
 from repti_animal.animals.router import router as animals_router
@@ -20,17 +22,45 @@ from repti_animal.sharing.router import router as sharing_router
 from repti_animal.transfers.router import router as transfers_router
 from reptidex_common.app_factory import create_service_app
 from reptidex_common.auth.api_keys import ApiKeyScope
-from reptidex_common.auth.key_policy import ApiKeyPolicy
+from reptidex_common.auth.key_policy import PUBLIC, ApiKeyPolicy, scoped
 from reptidex_common.auth.whoami import whoami_router
 
 DESCRIPTION = "Animals and breeding: species and traits, animals, genotypes, lineage and pedigrees, inbreeding coefficients, the genetics calculator, pairings, clutches and hatchlings, husbandry logs, care reminders, enclosures, CSV import and export, sharing, transfers and leases."
 
 
-# An integration reads the collection with `animals:read` and writes with `animals:write`;
-# an embed key (or any other) gets nothing here beyond the public endpoints' anonymous access.
+# The kinds of data a key may read and write here; the table in `key_policy` sums them up.
+ANIMALS = scoped(ApiKeyScope.animals_read, ApiKeyScope.animals_write)
+BREEDING = scoped(ApiKeyScope.breeding_read, ApiKeyScope.breeding_write)
+HUSBANDRY = scoped(ApiKeyScope.husbandry_read, ApiKeyScope.husbandry_write)
 API_KEY_POLICY = ApiKeyPolicy(
-    read_scopes=frozenset({ApiKeyScope.animals_read.value}),
-    write_scopes=frozenset({ApiKeyScope.animals_write.value}),
+    by_tag={
+        # Public catalogue; its writes are staff-only, and a key never carries staff powers.
+        "species": PUBLIC,
+        "traits": PUBLIC,
+        "animals": ANIMALS,
+        "genotypes": ANIMALS,
+        "lineage": ANIMALS,
+        "sharing": ANIMALS,
+        "portability": ANIMALS,
+        # A key may see transfers and leases, never give an animal away or lend it.
+        "transfers": scoped(ApiKeyScope.animals_read),
+        "pairings": BREEDING,
+        "clutches": BREEDING,
+        "breeding": BREEDING,
+        "genetics": BREEDING,
+        "husbandry": HUSBANDRY,
+        "reminders": HUSBANDRY,
+        "due-notifications": HUSBANDRY,
+        "enclosures": HUSBANDRY,
+    },
+    by_operation={
+        # Anonymous visitors read these; an embed key gets the same answer with no scope.
+        "sharing-public-profile": PUBLIC,
+        "sharing-public-pedigree": PUBLIC,
+        # POSTs that only compute over animals the caller may see.
+        "lineage-what-if": dataclasses.replace(ANIMALS, always_read=True),
+        "genetics-predict": dataclasses.replace(BREEDING, always_read=True),
+    },
 )
 
 

@@ -22,6 +22,8 @@ from reptidex_common.testing.plugin import UserFactory, VivariumFactory
 Headers = Callable[[User], dict[str, str]]
 PROBLEM_JSON = "application/problem+json"
 URL = "/api/v1/api-keys"
+# What a key with `animals:read` may call in core: its owner's vivariums.
+PROBE = "/api/v1/vivariums"
 
 
 async def create_key(
@@ -96,10 +98,9 @@ async def test_key_authenticates_against_a_real_endpoint(
     created = await create_key(client, auth_headers(user))
     headers = bearer(created["key"]) if header == "authorization" else {"X-API-Key": created["key"]}
 
-    me = await client.get("/api/v1/auth/me", headers=headers)
+    listed = await client.get(PROBE, headers=headers)
 
-    assert me.status_code == 200, me.text
-    assert me.json()["id"] == str(user.id)
+    assert listed.status_code == 200, listed.text
     last_used = await db_session.scalar(
         select(ApiKey.last_used_at)
         .where(ApiKey.id == uuid.UUID(created["id"]))
@@ -109,7 +110,7 @@ async def test_key_authenticates_against_a_real_endpoint(
 
 
 async def test_unknown_key_is_401(client: httpx.AsyncClient) -> None:
-    response = await client.get("/api/v1/auth/me", headers=bearer("rdx_" + "x" * 43))
+    response = await client.get(PROBE, headers=bearer("rdx_" + "x" * 43))
     assert response.status_code == 401
     assert response.headers["content-type"] == PROBLEM_JSON
 
@@ -122,14 +123,14 @@ async def test_revoked_key_is_401_and_leaves_the_list(
 ) -> None:
     user = await make_user()
     created = await create_key(client, auth_headers(user))
-    assert (await client.get("/api/v1/auth/me", headers=bearer(created["key"]))).status_code == 200
+    assert (await client.get(PROBE, headers=bearer(created["key"]))).status_code == 200
 
     revoked = await client.delete(f"{URL}/{created['id']}", headers=auth_headers(user))
     assert revoked.status_code == 204
     assert revoked.content == b""
 
     for headers in (bearer(created["key"]), {"X-API-Key": created["key"]}):
-        response = await client.get("/api/v1/auth/me", headers=headers)
+        response = await client.get(PROBE, headers=headers)
         assert response.status_code == 401
         assert response.headers["content-type"] == PROBLEM_JSON
         assert response.json()["type"].endswith("/invalid-api-key")
@@ -165,7 +166,7 @@ async def test_expired_key_is_401(
     )
     await db_session.commit()
 
-    response = await client.get("/api/v1/auth/me", headers=bearer(created["key"]))
+    response = await client.get(PROBE, headers=bearer(created["key"]))
 
     assert response.status_code == 401
     assert "expired" in response.json()["detail"]
@@ -296,15 +297,20 @@ async def test_key_bound_to_one_vivarium_cannot_act_in_another(
     unbound = await create_key(client, auth_headers(owner))
 
     assert (
-        await client.get(f"/api/v1/vivariums/{home.id}/plan", headers=bearer(bound["key"]))
+        await client.get(f"/api/v1/vivariums/{home.id}", headers=bearer(bound["key"]))
     ).status_code == 200
     # The owner belongs to both vivariums, but this key was limited to the first one.
-    other = await client.get(f"/api/v1/vivariums/{elsewhere.id}/plan", headers=bearer(bound["key"]))
+    other = await client.get(f"/api/v1/vivariums/{elsewhere.id}", headers=bearer(bound["key"]))
     assert other.status_code == 404
     assert other.headers["content-type"] == PROBLEM_JSON
     for vivarium in (home, elsewhere):
-        url = f"/api/v1/vivariums/{vivarium.id}/plan"
+        url = f"/api/v1/vivariums/{vivarium.id}"
         assert (await client.get(url, headers=bearer(unbound["key"]))).status_code == 200
+    # Lists follow the same rule: the bound key lists its own vivarium only.
+    listed = await client.get(PROBE, headers=bearer(bound["key"]))
+    assert [v["id"] for v in listed.json()["items"]] == [str(home.id)]
+    listed = await client.get(PROBE, headers=bearer(unbound["key"]))
+    assert {v["id"] for v in listed.json()["items"]} == {str(home.id), str(elsewhere.id)}
 
 
 async def test_key_never_carries_staff_powers(
@@ -328,7 +334,7 @@ async def test_key_never_carries_staff_powers(
     assert change.status_code == 403
     # As an ordinary user the admin is not a member of this vivarium.
     assert (
-        await client.get(f"/api/v1/vivariums/{vivarium.id}/plan", headers=key)
+        await client.get(f"/api/v1/vivariums/{vivarium.id}", headers=key)
     ).status_code == 404
 
 
@@ -379,7 +385,7 @@ async def test_revoke_authorization(
 
     assert response.status_code == expected, response.text
     still_works = (
-        await client.get("/api/v1/auth/me", headers=bearer(created["key"]))
+        await client.get(PROBE, headers=bearer(created["key"]))
     ).status_code == 200
     assert still_works is (expected != 204)
 
@@ -467,8 +473,6 @@ async def test_an_api_key_only_reads_in_core(
             assert response.status_code == 403, response.text
             assert response.headers["content-type"] == PROBLEM_JSON
             assert response.json()["type"].endswith("/signed-in-user-required")
-        # Reading stays allowed.
-        assert (await client.get("/api/v1/auth/me", headers=key)).status_code == 200
     await db_session.refresh(owner)
     assert owner.display_name == "Owner"
     assert (
