@@ -22,7 +22,7 @@ from repti_animal.sharing.router import router as sharing_router
 from repti_animal.transfers.router import router as transfers_router
 from reptidex_common.app_factory import create_service_app
 from reptidex_common.auth.api_keys import ApiKeyScope
-from reptidex_common.auth.key_policy import PUBLIC, ApiKeyPolicy, scoped
+from reptidex_common.auth.key_policy import PUBLIC, ApiKeyPolicy, KeyAccess, scoped
 from reptidex_common.auth.whoami import whoami_router
 
 DESCRIPTION = "Animals and breeding: species and traits, animals, genotypes, lineage and pedigrees, inbreeding coefficients, the genetics calculator, pairings, clutches and hatchlings, husbandry logs, care reminders, enclosures, CSV import and export, sharing, transfers and leases."
@@ -43,7 +43,7 @@ API_KEY_POLICY = ApiKeyPolicy(
         "sharing": ANIMALS,
         "portability": ANIMALS,
         # A key may see transfers and leases, never give an animal away or lend it.
-        "transfers": scoped(ApiKeyScope.animals_read),
+        "transfers": KeyAccess(read=ANIMALS.read | ANIMALS.write),
         "pairings": BREEDING,
         "clutches": BREEDING,
         "breeding": BREEDING,

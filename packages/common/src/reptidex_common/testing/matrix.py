@@ -1,7 +1,9 @@
 """The authorization matrix cast shared by the services' tests.
 
 One vivarium with a member of every role (owner/herpetologist, curator, handler, keeper), an
-outsider with a vivarium of their own, and platform staff (admin, support).
+outsider with a vivarium of their own, platform staff (admin, support), and the owner's API
+keys bound to the vivarium, one per scope (`key:animals:read`, ...; `key:embed` is the key
+without any data scope).
 """
 
 from __future__ import annotations
@@ -14,11 +16,19 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.models.core import User, Vivarium
+from reptidex_common.auth.api_keys import (
+    ApiKeyScope,
+    display_prefix,
+    generate_api_key,
+    hash_api_key,
+)
+from reptidex_common.models.core import ApiKey, User, Vivarium
 from reptidex_common.models.enums import PlatformRole, VivariumRole
+from reptidex_common.settings import get_settings
 from reptidex_common.testing.plugin import DEFAULT_PASSWORD, VivariumFactory, _password_hash
 
 ACTORS = ("owner", "curator", "handler", "keeper", "outsider", "anonymous", "admin", "support")
+KEY_ACTORS = tuple(f"key:{scope.value}" for scope in ApiKeyScope)
 MEMBERS = {"curator": VivariumRole.curator, "handler": VivariumRole.handler,
            "keeper": VivariumRole.keeper}  # fmt: skip
 STAFF = {"admin": PlatformRole.admin, "support": PlatformRole.support}
@@ -31,10 +41,14 @@ class World:
     other: Vivarium  # the outsider's own vivarium
     users: dict[str, User]
     headers_for: Callable[[User], dict[str, str]]
+    # Key actor → the secret of the owner's key with that one scope, bound to `vivarium`.
+    keys: dict[str, str]
 
     def headers(self, actor: str = "owner") -> dict[str, str]:
         if actor == "anonymous":
             return {}
+        if actor in self.keys:
+            return {"Authorization": f"Bearer {self.keys[actor]}"}
         return self.headers_for(self.users[actor])
 
     @property
@@ -57,6 +71,25 @@ async def quick_user(db_session: AsyncSession, *, email: str | None = None, **fi
     db_session.add(user)
     await db_session.flush()
     return user
+
+
+async def make_api_key(
+    db_session: AsyncSession, owner: User, scopes: list[str], *, vivarium: Vivarium | None
+) -> str:
+    """Store a key of `owner` with these scopes (bound to `vivarium`); return its secret."""
+    secret = generate_api_key()
+    db_session.add(
+        ApiKey(
+            user_id=owner.id,
+            vivarium_id=vivarium.id if vivarium else None,
+            name=" ".join(scopes),
+            prefix=display_prefix(secret),
+            key_hash=hash_api_key(secret, get_settings().api_key_pepper.get_secret_value()),
+            scopes=scopes,
+        )
+    )
+    await db_session.flush()
+    return secret
 
 
 async def build_world(
@@ -83,8 +116,14 @@ async def build_world(
     if settings is not None:
         vivarium.settings = settings
     other = await make_vivarium(users["outsider"], name=other_name)
+    keys = {
+        f"key:{scope.value}": await make_api_key(
+            db_session, users["owner"], [scope.value], vivarium=vivarium
+        )
+        for scope in ApiKeyScope
+    }
     await db_session.flush()
-    return World(vivarium=vivarium, other=other, users=users, headers_for=auth_headers)
+    return World(vivarium=vivarium, other=other, users=users, headers_for=auth_headers, keys=keys)
 
 
 def matrix(**expected: int) -> pytest.MarkDecorator:
@@ -93,6 +132,22 @@ def matrix(**expected: int) -> pytest.MarkDecorator:
     return pytest.mark.parametrize(
         ("actor", "expected"), [(actor, expected[actor]) for actor in ACTORS]
     )
+
+
+def key_matrix(**expected: int) -> pytest.MarkDecorator:
+    """Parametrize (actor, expected status) over the owner's keys, one per scope; all given."""
+    rows = {actor.removeprefix("key:"): code for actor, code in expected.items()}
+    assert set(rows) == {scope.value for scope in ApiKeyScope}, set(rows)
+    return pytest.mark.parametrize(
+        ("actor", "expected"), [(f"key:{scope}", code) for scope, code in rows.items()]
+    )
+
+
+def key_rows(*allowed: str, ok: int = 200, refused: int = 403) -> dict[str, int]:
+    """`ok` for the keys whose scope is in `allowed`, `refused` for every other key."""
+    unknown = set(allowed) - {scope.value for scope in ApiKeyScope}
+    assert not unknown, unknown
+    return {scope.value: ok if scope.value in allowed else refused for scope in ApiKeyScope}
 
 
 def ok_as(status: int, rows: dict[str, int]) -> dict[str, int]:

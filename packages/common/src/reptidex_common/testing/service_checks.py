@@ -6,13 +6,18 @@ test module subclasses `ServiceContract`, so the six services stay alike.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 
 import httpx
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from reptidex_common.auth.api_keys import ApiKeyScope
 from reptidex_common.errors import PROBLEM_JSON
-from reptidex_common.models.core import User
+from reptidex_common.models.core import User, Vivarium
+from reptidex_common.testing.matrix import make_api_key
 
 
 def assert_problem(response: httpx.Response, status: int) -> dict[str, object]:
@@ -88,6 +93,34 @@ async def check_whoami_with_token(
     assert response.json() == {"user_id": str(user_id), "platform_role": "user", "kind": "user"}
 
 
+async def check_whoami_with_an_api_key(
+    client: httpx.AsyncClient, headers: Mapping[str, str], user_id: uuid.UUID
+) -> None:
+    response = await client.get("/api/v1/whoami", headers=dict(headers))
+    assert response.status_code == 200, response.text
+    assert response.json() == {"user_id": str(user_id), "platform_role": "user", "kind": "api_key"}
+
+
+async def check_keys_reach_only_open_operations(
+    client: httpx.AsyncClient, headers: Mapping[str, str], open_operations: frozenset[str]
+) -> None:
+    """Every operation of the service, called with a key that has no scope for it, answers
+    403 unless it is one of `open_operations` (public data and whoami)."""
+    spec = (await client.get("/openapi.json")).json()
+    for path, operations in spec["paths"].items():
+        # Any id will do: the key is refused before anything is looked up.
+        url = re.sub(r"\{[^}]+\}", str(uuid.uuid4()), path)
+        for method, operation in operations.items():
+            response = await client.request(method.upper(), url, json={}, headers=dict(headers))
+            name = operation["operationId"]
+            if name in open_operations:
+                assert response.status_code != 403, (name, response.text)
+            else:
+                problem = assert_problem(response, 403)
+                slug = str(problem["type"]).rsplit("/", 1)[-1]
+                assert slug in ("missing-scope", "signed-in-user-required"), (name, problem)
+
+
 async def check_request_id_is_echoed(client: httpx.AsyncClient) -> None:
     request_id = f"test-{uuid.uuid4().hex}"
     response = await client.get("/api/v1/health", headers={"X-Request-ID": request_id})
@@ -104,6 +137,8 @@ class ServiceContract:
 
     service: str
     title: str
+    # Operations a key may call without a scope of the service's data: public data, whoami.
+    open_to_any_key: frozenset[str] = frozenset({"health-live", "health-ready", "auth-whoami"})
 
     async def test_liveness(self, client: httpx.AsyncClient) -> None:
         await check_liveness(client, self.service)
@@ -134,6 +169,33 @@ class ServiceContract:
     ) -> None:
         user = await make_user()
         await check_whoami_with_token(client, auth_headers(user), user.id)
+
+    @pytest.mark.parametrize("scope", [scope.value for scope in ApiKeyScope])
+    async def test_whoami_with_an_api_key(
+        self,
+        client: httpx.AsyncClient,
+        db_session: AsyncSession,
+        make_user: Callable[..., Awaitable[User]],
+        make_vivarium: Callable[..., Awaitable[Vivarium]],
+        scope: str,
+    ) -> None:
+        user = await make_user()
+        vivarium = await make_vivarium(user)
+        key = await make_api_key(db_session, user, [scope], vivarium=vivarium)
+        await check_whoami_with_an_api_key(client, {"X-API-Key": key}, user.id)
+
+    async def test_keys_reach_only_what_the_policy_opens(
+        self,
+        client: httpx.AsyncClient,
+        db_session: AsyncSession,
+        make_user: Callable[..., Awaitable[User]],
+    ) -> None:
+        # `embed` names no data of any service: the key every route must refuse unless open.
+        user = await make_user()
+        key = await make_api_key(db_session, user, ["embed"], vivarium=None)
+        await check_keys_reach_only_open_operations(
+            client, {"Authorization": f"Bearer {key}"}, self.open_to_any_key
+        )
 
     async def test_request_id_is_echoed(self, client: httpx.AsyncClient) -> None:
         await check_request_id_is_echoed(client)
