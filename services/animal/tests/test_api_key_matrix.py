@@ -6,7 +6,6 @@ allows gets past authorization (here to the 422 of an empty body), any other is 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import httpx
 import pytest
@@ -157,7 +156,9 @@ async def test_public_data_answers_every_key(
     await _reads(client, cast, "public", actor, expected)
 
 
-async def _reads(client: httpx.AsyncClient, cast: Cast, kind: str, actor: str, expected: int) -> None:
+async def _reads(
+    client: httpx.AsyncClient, cast: Cast, kind: str, actor: str, expected: int
+) -> None:
     for template in READS[kind][1]:
         url = cast.urls(template)
         response = await client.get(url, headers=cast.world.headers(actor))

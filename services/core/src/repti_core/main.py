@@ -22,7 +22,6 @@ from reptidex_common.auth.api_keys import ApiKeyScope
 from reptidex_common.auth.jwks import StaticJwks
 from reptidex_common.auth.key_policy import PUBLIC, ApiKeyPolicy, KeyAccess
 
-
 # Account, user, member, invitation, session, key, partnership, plan and flag data never
 # answer a key (embed keys sit in public web pages). A key that reads a vivarium's data may read
 # that vivarium's own record, to learn its name and slug. See the table in `key_policy`.

@@ -6,5 +6,7 @@ from repti_core.config import SERVICE
 from reptidex_common.tasks.celery_app import create_celery_app
 from reptidex_common.tasks.relay import register_outbox_relay
 
-celery_app = create_celery_app(SERVICE, include=["repti_core.email.tasks"])
+celery_app = create_celery_app(
+    SERVICE, include=["repti_core.email.tasks", "repti_core.api_keys.tasks"]
+)
 register_outbox_relay(celery_app, SERVICE)

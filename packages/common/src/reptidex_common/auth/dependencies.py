@@ -10,11 +10,12 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordBearer
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.auth.api_keys import KEY_PREFIX, hash_api_key
 from reptidex_common.auth.jwks import JwksSource
+from reptidex_common.auth.key_usage import record_key_use
 from reptidex_common.auth.principal import Principal, PrincipalKind
 from reptidex_common.auth.tokens import UnknownKeyId, decode_access_token
 from reptidex_common.db.engine import DbSession
@@ -95,7 +96,8 @@ async def _principal_from_api_key(session: AsyncSession, key: str) -> Principal:
         )
     if status is UserStatus.suspended:
         raise Unauthorized("This account is suspended.", type_slug="account-suspended")
-    await session.execute(update(ApiKey).where(ApiKey.id == api_key.id).values(last_used_at=now))
+    # Noted outside the database: no row lock on the hot path (see `key_usage`).
+    await record_key_use(api_key.id, now)
     # Staff powers never travel on an API key: it acts as an ordinary user.
     return Principal(
         user_id=api_key.user_id,
