@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_core.auth import tokens as token_service
 from repti_core.auth.passwords import FORGOT_PER_ACCOUNT, FORGOT_PER_IP
-from repti_core.auth.service import LOGIN_PER_ACCOUNT, LOGIN_PER_IP
+from repti_core.auth.service import LOGIN_PER_ACCOUNT, LOGIN_PER_IP, REGISTER_PER_IP
 from reptidex_common import ratelimit
 from reptidex_common.auth.api_keys import hash_token
 from reptidex_common.auth.keys import SigningKey
@@ -108,6 +108,30 @@ async def test_duplicate_email_in_any_case_is_409(client: httpx.AsyncClient) -> 
     assert again.status_code == 409
     assert again.headers["content-type"] == "application/problem+json"
     assert again.json()["status"] == 409
+
+
+async def test_registration_is_rate_limited_per_ip(
+    client: httpx.AsyncClient, db_session: AsyncSession
+) -> None:
+    ip = {"X-Forwarded-For": "198.51.100.23"}
+    body = {"email": "first@example.com", "password": PASSWORD, "display_name": "First"}
+    assert (await client.post("/api/v1/auth/register", json=body, headers=ip)).status_code == 201
+    # Probing taken addresses counts too (and costs no password hash).
+    for attempt in range(REGISTER_PER_IP.limit - 1):
+        again = await client.post("/api/v1/auth/register", json=body, headers=ip)
+        assert again.status_code == 409, attempt
+
+    fresh = {**body, "email": "second@example.com"}
+    blocked = await client.post("/api/v1/auth/register", json=fresh, headers=ip)
+    assert blocked.status_code == 429
+    assert problem_type(blocked) == "rate-limited"
+    assert 0 < int(blocked.headers["retry-after"]) <= REGISTER_PER_IP.window_seconds
+    assert await db_session.scalar(select(User).where(User.email == fresh["email"])) is None
+    # Someone at another address is not held back.
+    elsewhere = await client.post(
+        "/api/v1/auth/register", json=fresh, headers={"X-Forwarded-For": "198.51.100.24"}
+    )
+    assert elsewhere.status_code == 201, elsewhere.text
 
 
 async def test_weak_password_is_422_saying_why(client: httpx.AsyncClient) -> None:

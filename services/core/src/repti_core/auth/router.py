@@ -33,8 +33,8 @@ router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED, response_model=UserRead)
-async def register(body: RegisterRequest, session: DbSession) -> UserRead:
-    user = await service.register(session, body)
+async def register(body: RegisterRequest, request: Request, session: DbSession) -> UserRead:
+    user = await service.register(session, body, ip_address=client_ip(request))
     await session.refresh(user)
     return user_read(user)
 

@@ -24,9 +24,13 @@ from reptidex_common.ratelimit import RateLimit, enforce
 
 LOGIN_PER_ACCOUNT = RateLimit("login-account", limit=10, window_seconds=15 * 60)
 LOGIN_PER_IP = RateLimit("login-ip", limit=50, window_seconds=15 * 60)
+# Sign-ups from one address: a household or an office makes a few, a script makes thousands.
+REGISTER_PER_IP = RateLimit("register-ip", limit=30, window_seconds=60 * 60)
 
 
-async def register(session: AsyncSession, data: RegisterRequest) -> User:
+async def register(session: AsyncSession, data: RegisterRequest, *, ip_address: str) -> User:
+    # Counted before the email is looked up, so probing which addresses exist is throttled too.
+    await enforce(REGISTER_PER_IP, ip_address)
     email = str(data.email)
     if await repository.user_by_email(session, email) is not None:
         raise EmailTaken()
