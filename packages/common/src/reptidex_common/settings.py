@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[4]
@@ -19,6 +19,15 @@ def _async_driver(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+asyncpg://" + url[len(prefix) :]
     return url
+
+
+# Refused in production (see `production_problems`).
+DEVELOPMENT_API_KEY_PEPPER = "development-only-api-key-pepper"
+MIN_PEPPER_LENGTH = 32
+# Settings whose defaults only fit a developer's machine: production must set each one itself.
+# The connection URLs carry the database and Redis credentials; the proxy hops decide whose
+# address per-IP rate limits count (left at 0 behind the ALB, every visitor shares one bucket).
+PRODUCTION_MUST_SET = ("database_url", "redis_url", "api_key_pepper", "trusted_proxy_hops")
 
 
 class BaseServiceSettings(BaseSettings):
@@ -43,7 +52,7 @@ class BaseServiceSettings(BaseSettings):
     access_token_ttl_seconds: int = 900
     refresh_token_ttl_seconds: int = 30 * 24 * 3600
     # Secret mixed into API key hashes so a leaked table cannot be brute-forced offline.
-    api_key_pepper: SecretStr = SecretStr("development-only-api-key-pepper")
+    api_key_pepper: SecretStr = SecretStr(DEVELOPMENT_API_KEY_PEPPER)
 
     # Where each service answers; used for service-to-service calls and links in emails.
     core_url: str = "http://127.0.0.1:8001"
@@ -85,6 +94,16 @@ class BaseServiceSettings(BaseSettings):
     def _use_asyncpg(cls, value: str) -> str:
         return _async_driver(value)
 
+    @model_validator(mode="after")
+    def _production_sets_its_own_secrets(self) -> BaseServiceSettings:
+        if self.environment == "production":
+            problems = production_problems(self)
+            if problems:
+                raise ValueError(
+                    "ENVIRONMENT=production refuses to start: " + "; ".join(problems)
+                )
+        return self
+
     @property
     def sync_database_url(self) -> str:
         return self.database_url.replace("postgresql+asyncpg://", "postgresql+psycopg://", 1)
@@ -96,6 +115,21 @@ class BaseServiceSettings(BaseSettings):
     @property
     def private_key_path(self) -> Path:
         return self.jwt_private_key_file or self.data_dir / "keys" / "jwt-ed25519.pem"
+
+
+def production_problems(settings: BaseServiceSettings) -> list[str]:
+    """What keeps these settings from running in production; empty when nothing does."""
+    problems = [
+        f"{name.upper()} is not set (its default is for development only)"
+        for name in PRODUCTION_MUST_SET
+        if name not in settings.model_fields_set
+    ]
+    pepper = settings.api_key_pepper.get_secret_value()
+    if pepper == DEVELOPMENT_API_KEY_PEPPER:
+        problems.append("API_KEY_PEPPER is the development pepper")
+    elif len(pepper) < MIN_PEPPER_LENGTH:
+        problems.append(f"API_KEY_PEPPER is shorter than {MIN_PEPPER_LENGTH} characters")
+    return problems
 
 
 @lru_cache
