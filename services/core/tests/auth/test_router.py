@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
@@ -9,9 +10,11 @@ from typing import Any
 import httpx
 import pyotp
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_core.auth import dependencies as auth_dependencies
 from repti_core.auth import tokens as token_service
 from repti_core.auth.passwords import FORGOT_PER_ACCOUNT, FORGOT_PER_IP
 from repti_core.auth.service import LOGIN_PER_ACCOUNT, LOGIN_PER_IP, REGISTER_PER_IP
@@ -484,6 +487,38 @@ async def test_forgot_password_is_rate_limited_per_account_and_per_ip(
     per_ip = await forgot(client, "fresh@example.com", ip="192.0.2.50")
     assert per_ip.status_code == 429
     assert 0 < int(per_ip.headers["retry-after"]) <= FORGOT_PER_IP.window_seconds
+
+
+async def test_a_caller_outside_our_network_cannot_pick_its_ip_bucket(
+    app: FastAPI, client_for: Callable[[FastAPI], httpx.AsyncClient]
+) -> None:
+    # Reaching the service around the proxy, from a public address, writing the header itself.
+    outsider = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app, client=("93.184.216.34", 41000)),
+        base_url="http://testserver",
+    )
+    async with outsider:
+        for attempt in range(FORGOT_PER_IP.limit):
+            response = await forgot(outsider, f"a-{attempt}@example.com", ip=f"192.0.2.{attempt}")
+            assert response.status_code == 202, attempt
+        # Every made-up address counted against the caller's own: no fresh bucket.
+        assert (await forgot(outsider, "b@example.com", ip="192.0.2.200")).status_code == 429
+    # Visitors the gateway forwards (from inside our network) still count one by one.
+    assert (await forgot(client_for(app), "c@example.com", ip="192.0.2.201")).status_code == 202
+
+
+async def test_a_proxy_without_the_hops_setting_is_reported(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(get_settings(), "trusted_proxy_hops", 0)
+    auth_dependencies._warn_proxy_without_hops.cache_clear()
+    with caplog.at_level(logging.WARNING, logger=auth_dependencies.__name__):
+        for attempt in range(2):
+            await forgot(client, f"d-{attempt}@example.com", ip=f"198.51.100.{attempt}")
+    warnings = [r.getMessage() for r in caplog.records if "TRUSTED_PROXY_HOPS" in r.getMessage()]
+    # Once, naming the proxy whose visitors now share one per-IP bucket.
+    assert len(warnings) == 1, warnings
+    assert "127.0.0.1" in warnings[0]
 
 
 async def test_reset_rejects_weak_password_without_spending_the_token(
