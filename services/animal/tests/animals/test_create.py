@@ -299,4 +299,4 @@ async def test_create_matrix(
     else:
         created = await db_session.get(Animal, uuid.UUID(response.json()["id"]))
         assert created is not None
-        assert created.created_by_id == world.users[actor].id
+        assert created.created_by_id == world.user_of(actor).id

@@ -51,6 +51,10 @@ class World:
             return {"Authorization": f"Bearer {self.keys[actor]}"}
         return self.headers_for(self.users[actor])
 
+    def user_of(self, actor: str) -> User:
+        """The user an actor acts as: the owner's keys act as the owner."""
+        return self.users["owner"] if actor in self.keys else self.users[actor]
+
     @property
     def owner(self) -> dict[str, str]:
         return self.headers("owner")
