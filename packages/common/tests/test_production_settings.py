@@ -25,7 +25,7 @@ PRODUCTION = {
 
 
 def settings(**fields: Any) -> BaseServiceSettings:
-    return BaseServiceSettings(_env_file=None, **fields)  # type: ignore[call-arg]
+    return BaseServiceSettings(_env_file=None, **fields)
 
 
 @pytest.fixture(autouse=True)

@@ -99,9 +99,7 @@ class BaseServiceSettings(BaseSettings):
         if self.environment == "production":
             problems = production_problems(self)
             if problems:
-                raise ValueError(
-                    "ENVIRONMENT=production refuses to start: " + "; ".join(problems)
-                )
+                raise ValueError("ENVIRONMENT=production refuses to start: " + "; ".join(problems))
         return self
 
     @property

@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import delete, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from repti_core.api_keys.tasks import flush_usage
+from repti_core.api_keys.tasks import FLUSH_USAGE_TASK, flush_usage
+from repti_core.worker import celery_app
 from reptidex_common.auth.key_usage import LAST_USED_HASH
 from reptidex_common.models.core import ApiKey, Membership, User, Vivarium
 from reptidex_common.redis import get_redis
@@ -38,7 +39,7 @@ async def test_a_request_notes_its_key_use_without_writing_the_row(
 
     assert response.status_code == 200, response.text
     noted = await get_redis().hget(LAST_USED_HASH, str(key_id))
-    assert noted is not None
+    assert isinstance(noted, str)
     assert datetime.fromisoformat(noted) <= datetime.now(UTC)
 
 
@@ -100,3 +101,9 @@ async def test_requests_with_one_key_answer_while_its_row_is_locked(
     assert await get_redis().hlen(LAST_USED_HASH) == 0
     # Nothing new noted: the next tick writes nothing and keeps the time.
     assert flush_usage() == 0
+
+
+def test_core_beat_writes_key_uses_every_minute() -> None:
+    entry = celery_app.conf.beat_schedule[FLUSH_USAGE_TASK]
+    assert entry["task"] == FLUSH_USAGE_TASK
+    assert entry["schedule"] == 60

@@ -49,7 +49,9 @@ class ApiKeyRead(BaseModel):
     vivarium_id: uuid.UUID | None
     created_at: datetime
     expires_at: datetime | None
-    last_used_at: datetime | None
+    last_used_at: datetime | None = Field(
+        description="When the key was last used; written once a minute, so up to a minute behind."
+    )
 
 
 class ApiKeyCreated(ApiKeyRead):
