@@ -99,21 +99,9 @@ async def feeding(
     return await service.feeding_status(session, principal, animal_id)
 
 
-def _zone(
-    tz: Annotated[
-        str, Query(max_length=64, description="IANA time zone that decides when today ends.")
-    ] = "UTC",
-) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise UnprocessableEntity(f"Unknown time zone {tz!r}.") from exc
-
-
 @router.get("/vivariums/{vivarium_id}/today", response_model=TodayList, tags=["today"])
 async def today_list(
     access: Annotated[VivariumAccess, Depends(require_vivarium_role(VivariumRole.keeper))],
-    zone: Annotated[ZoneInfo, Depends(_zone)],
     session: DbSession,
 ) -> TodayList:
-    return await today.today_list(session, access, zone)
+    return await today.today_list(session, access)
