@@ -8,7 +8,7 @@ time (a reminder at 08:00) through `wall_clock_instant`, so no other module read
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Annotated
@@ -23,9 +23,16 @@ DEFAULT_TIME_ZONE = "UTC"
 MAX_TIME_ZONE_LENGTH = 64
 
 
-def utc_now() -> datetime:
-    """The one clock behind every vivarium's "now" (tests move it to chosen instants)."""
+def _system_clock() -> datetime:
     return datetime.now(UTC)
+
+
+# The one clock behind every vivarium's "now"; tests replace it to stand at chosen instants.
+clock: Callable[[], datetime] = _system_clock
+
+
+def utc_now() -> datetime:
+    return clock()
 
 
 @lru_cache(maxsize=512)

@@ -96,7 +96,9 @@ def test_a_daily_reminder_keeps_its_local_time_across_daylight_saving(
 ) -> None:
     """A daily 08:00 reminder in Berlin fires at 08:00 local on both sides of the change."""
     vivarium = new_vivarium(sync_session, "Europe/Berlin")
-    reminder = new_reminder(sync_session, vivarium, title="Mist", interval_days=1, next_due_at=first)
+    reminder = new_reminder(
+        sync_session, vivarium, title="Mist", interval_days=1, next_due_at=first
+    )
     fired_at: list[datetime] = []
     moment = first
     for _ in range(5):

@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.vivarium_time import vivarium_today
 from reptidex_common.models.animal import Animal, DisplayIdCounter
 from reptidex_common.models.core import Vivarium
+from reptidex_common.vivarium_time import vivarium_today
 
 DEFAULT_TEMPLATE = "{SPECIES}-{SEQ:03}"
 _FIELD = re.compile(r"\{(SPECIES|SEQ(?::0?(\d))?|YEAR|YY)\}")

@@ -20,6 +20,7 @@ from reptidex_common.db.pagination import Page
 from reptidex_common.models.animal_enums import AnimalStatus, Sex, Visibility
 from reptidex_common.schemas import PartialUpdate
 
+
 def _blank_to_none(value: str | None) -> str | None:
     return value or None
 
@@ -46,9 +47,7 @@ DisplayId = Annotated[
 ]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 # The service checks it against the vivarium's today: only the vivarium knows its time zone.
-PastDate = Annotated[
-    date, Field(description="Not after today in the vivarium's time zone.")
-]
+PastDate = Annotated[date, Field(description="Not after today in the vivarium's time zone.")]
 PriceCents = Annotated[int, Field(ge=0, le=2_147_483_647)]
 IntervalDays = Annotated[int, Field(ge=1, le=365)]
 

@@ -155,9 +155,7 @@ def count_problems(clutch: Clutch) -> list[tuple[str, str]]:
 async def update(
     session: AsyncSession, principal: Principal, clutch_id: uuid.UUID, data: ClutchUpdate
 ) -> ClutchRead:
-    loaded = await load_clutch(
-        session, principal, clutch_id, VivariumRole.handler, for_update=True
-    )
+    loaded = await load_clutch(session, principal, clutch_id, VivariumRole.handler, for_update=True)
     clutch = loaded.clutch
     today = vivarium_today(loaded.access.vivarium)
     changes = data.model_dump(exclude_unset=True)
@@ -179,9 +177,7 @@ async def update(
 
 async def fail(session: AsyncSession, principal: Principal, clutch_id: uuid.UUID) -> ClutchRead:
     """Only an incubating clutch can fail; a (partly) hatched one keeps its hatchlings."""
-    loaded = await load_clutch(
-        session, principal, clutch_id, VivariumRole.handler, for_update=True
-    )
+    loaded = await load_clutch(session, principal, clutch_id, VivariumRole.handler, for_update=True)
     clutch = loaded.clutch
     if clutch.status is not ClutchStatus.incubating:
         raise ClutchStatusConflict("marked failed", clutch.status)

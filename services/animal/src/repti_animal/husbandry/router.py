@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Body, Depends, Query, Response, status
 
@@ -28,7 +27,7 @@ from reptidex_common.auth.dependencies import (
 )
 from reptidex_common.db.engine import DbSession
 from reptidex_common.db.pagination import PageParams, page_params
-from reptidex_common.errors import PROBLEM_RESPONSES, UnprocessableEntity
+from reptidex_common.errors import PROBLEM_RESPONSES
 from reptidex_common.models.animal_enums import LogKind
 from reptidex_common.models.enums import VivariumRole
 

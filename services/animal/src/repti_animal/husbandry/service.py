@@ -33,10 +33,10 @@ from reptidex_common.auth.principal import Principal
 from reptidex_common.db.base import new_id
 from reptidex_common.db.pagination import PageParams
 from reptidex_common.errors import NotFound
-from reptidex_common.vivarium_time import end_of_today, utc_now
 from reptidex_common.models.animal import Animal, Species
 from reptidex_common.models.animal_enums import LogKind
 from reptidex_common.models.enums import VivariumRole
+from reptidex_common.vivarium_time import end_of_today, utc_now
 
 
 def log_columns(
