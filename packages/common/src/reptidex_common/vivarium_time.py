@@ -109,7 +109,8 @@ class DateInFuture(UnprocessableEntity):
     def __init__(self, fields: Mapping[str, date], today: date) -> None:
         errors = [
             {
-                "field": field,
+                # Named as request validation names body fields, so clients mark the same input.
+                "field": f"body.{field}",
                 "message": f"cannot be in the future (today is {today.isoformat()} "
                 "in this vivarium's time zone)",
                 "type": "date_in_future",

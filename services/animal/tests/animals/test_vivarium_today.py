@@ -36,7 +36,7 @@ async def test_honolulu_cannot_record_tomorrow_though_kiritimati_is_already_ther
             API, json=_new(world, species, **{field: "2026-12-04"}), headers=world.owner
         )
         body = assert_problem(refused, 422)
-        assert [e["field"] for e in body["errors"]] == [field]
+        assert [e["field"] for e in body["errors"]] == [f"body.{field}"]
         assert "today is 2026-12-03" in body["detail"]
     assert await count_animals(db_session) == before
     today = await client.post(
