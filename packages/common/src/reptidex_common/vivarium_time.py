@@ -82,15 +82,16 @@ def vivarium_today(vivarium: Vivarium | str, at: datetime | None = None) -> date
     return vivarium_now(vivarium, at).date()
 
 
-def wall_clock_instant(vivarium: Vivarium | str, day: date, clock: time) -> datetime:
-    """The UTC instant at which the vivarium's wall clock shows `clock` on `day`.
+def wall_clock_instant(vivarium: Vivarium | str, day: date, wall_time: time) -> datetime:
+    """The UTC instant at which the vivarium's wall clock shows `wall_time` on `day`.
 
     A time that the clock skips (spring forward) happens at the same offset as just before the
     jump, i.e. that much later in wall-clock terms; one the clock shows twice (fall back) is the
     first of the two, so a repeating reminder fires once.
     """
     # fold=0 (PEP 495) picks the offset in force before a transition for both cases.
-    return datetime.combine(day, clock.replace(tzinfo=None), zone_of(vivarium)).astimezone(UTC)
+    local = datetime.combine(day, wall_time.replace(tzinfo=None), zone_of(vivarium))
+    return local.astimezone(UTC)
 
 
 def start_of_day(vivarium: Vivarium | str, day: date) -> datetime:
