@@ -51,6 +51,22 @@ test("an owner invites a keeper, who signs up from the email, joins and cannot e
   await expect(keeper).toHaveURL(new RegExp(`${invitationPath}$`));
   await expect(keeper.getByRole("heading", { name: "Join Gecko Gardens's vivarium" })).toBeVisible();
   await expect(keeper.getByText("keeper (view only)")).toBeVisible();
+
+  // A new account's address is not confirmed yet: the invitation cannot be taken until it is.
+  await expect(keeper.getByRole("alert").filter({ hasText: "Confirm your email address first" })).toBeVisible();
+  await keeper.getByRole("button", { name: "Accept and join" }).click();
+  await expect(keeper.getByRole("alert").filter({ hasText: "nobody else can take a place meant for you" })).toBeVisible();
+  await expect(keeper).toHaveURL(new RegExp(`${invitationPath}$`));
+  const verification = await readMail(keeperEmail, "/verify-email");
+  const verifyLink = /https?:\/\/\S+\/verify-email\?token=[\w-]+/.exec(verification);
+  expect(verifyLink, verification).not.toBeNull();
+  const verifyUrl = new URL(verifyLink![0]);
+  await keeper.goto(`${verifyUrl.pathname}${verifyUrl.search}`);
+  await keeper.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(keeper.getByRole("status")).toContainText("your email address is confirmed");
+  await keeper.goto(invitationPath);
+  await expect(keeper.getByRole("heading", { name: "Join Gecko Gardens's vivarium" })).toBeVisible();
+  await expect(keeper.getByText("Confirm your email address first")).toHaveCount(0);
   await screenshots(keeper, "invitation");
   await keeper.getByRole("button", { name: "Accept and join" }).click();
 

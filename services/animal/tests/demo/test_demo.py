@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -219,7 +218,7 @@ async def test_builds_the_promised_collection(
     assert report.logs_by_kind["feeding"] > report.logs_by_kind["vet"] > 0
     principal = Principal(user_id=breeder.id, platform_role=PlatformRole.user)
     access = await authorize_vivarium(db_session, principal, vivarium.id, VivariumRole.keeper)
-    todays = await today_list(db_session, access, ZoneInfo("UTC"))
+    todays = await today_list(db_session, access)
     due = {f.animal.name for f in todays.feedings}
     assert due
     assert len(due) < len(animals) / 2

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import httpx
+import pytest
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from reptidex_common.models.animal import Animal, DueNotification, HusbandryLog, Reminder
 from reptidex_common.models.animal_enums import AnimalStatus, FeedingOutcome, LogKind
 
+from ..clock import set_clock
 from ..conftest import AnimalFactory
 from ..conftest import SpeciesFixture as SpeciesFixture
-from .world import READERS, World, assert_problem, matrix
+from .world import READERS, World, matrix
 
 
 async def feed(
@@ -178,16 +180,34 @@ async def test_today_takes_a_fixed_number_of_queries(
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 6
 
 
-async def test_today_in_a_time_zone(client: httpx.AsyncClient, world: World) -> None:
+async def test_today_is_the_vivarium_s_day(
+    client: httpx.AsyncClient,
+    world: World,
+    species: SpeciesFixture,
+    make_animal: AnimalFactory,
+    db_session: AsyncSession,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sydney's day, whatever the browser asks: the vivarium's time zone alone decides."""
+    now = set_clock(monkeypatch)  # 08:30 on 4 December in Sydney, 21:30 on 3 December UTC
+    world.vivarium.time_zone = "Australia/Sydney"
+    animal = await make_animal(world.vivarium, species, hatch_date=date(2024, 1, 1))
+    # Due at 23:00 Sydney time today, which is still "tomorrow" in UTC terms.
+    db_session.add(
+        Reminder(
+            vivarium_id=world.vivarium.id, animal_id=animal.id, title="Mist",
+            next_due_at=datetime(2026, 12, 4, 12, 0, tzinfo=UTC),
+        )
+    )  # fmt: skip
+    await db_session.flush()
     response = await client.get(
-        f"{world.url}/today", params={"tz": "Pacific/Auckland"}, headers=world.headers("keeper")
+        f"{world.url}/today", params={"tz": "Pacific/Honolulu"}, headers=world.headers("keeper")
     )
-    assert response.status_code == 200
-    assert response.json()["timezone"] == "Pacific/Auckland"
-    bad = await client.get(
-        f"{world.url}/today", params={"tz": "Mars/Olympus"}, headers=world.headers("keeper")
-    )
-    assert_problem(bad, 422)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["date"], body["timezone"]) == ("2026-12-04", "Australia/Sydney")
+    assert [r["title"] for r in body["reminders"]] == ["Mist"]
+    assert now.date().isoformat() == "2026-12-03"
 
 
 @matrix(**READERS)

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import delete, func, select, update
@@ -45,10 +46,10 @@ def sync_session(db_engine_for_tests: AsyncEngine) -> Iterator[Session]:
             transaction.rollback()
 
 
-def new_vivarium(session: Session) -> Vivarium:
+def new_vivarium(session: Session, time_zone: str = "UTC") -> Vivarium:
     plan = session.scalars(select(Plan).where(Plan.is_default.is_(True))).one()
     slug = f"fire-{uuid.uuid4().hex[:10]}"
-    vivarium = Vivarium(name=slug, slug=slug, plan_id=plan.id)
+    vivarium = Vivarium(name=slug, slug=slug, plan_id=plan.id, time_zone=time_zone)
     session.add(vivarium)
     session.flush()
     return vivarium
@@ -74,9 +75,55 @@ def announcements(session: Session) -> list[dict[str, Any]]:
 
 def test_next_occurrence_skips_missed_ones() -> None:
     due = NOW - timedelta(days=3, hours=1)
-    assert next_occurrence(due, None, NOW) is None
-    assert next_occurrence(due, 1, NOW) == due + timedelta(days=4)
-    assert next_occurrence(NOW, 7, NOW) == NOW + timedelta(days=7)
+    assert next_occurrence(due, None, NOW, "UTC") is None
+    assert next_occurrence(due, 1, NOW, "UTC") == due + timedelta(days=4)
+    assert next_occurrence(NOW, 7, NOW, "UTC") == NOW + timedelta(days=7)
+
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.mark.parametrize(
+    ("first", "change"),
+    [
+        # Spring forward on 29 March 2026 (CET to CEST), fall back on 25 October 2026.
+        (datetime(2026, 3, 27, 8, 0, tzinfo=BERLIN), "spring"),
+        (datetime(2026, 10, 23, 8, 0, tzinfo=BERLIN), "autumn"),
+    ],
+)
+def test_a_daily_reminder_keeps_its_local_time_across_daylight_saving(
+    sync_session: Session, first: datetime, change: str
+) -> None:
+    """A daily 08:00 reminder in Berlin fires at 08:00 local on both sides of the change."""
+    vivarium = new_vivarium(sync_session, "Europe/Berlin")
+    reminder = new_reminder(
+        sync_session, vivarium, title="Mist", interval_days=1, next_due_at=first
+    )
+    fired_at: list[datetime] = []
+    moment = first
+    for _ in range(5):
+        assert fire_due_batch(sync_session, moment) == 1, change
+        fired_at.append(moment)
+        moment = reminder.next_due_at
+    local = [instant.astimezone(BERLIN) for instant in fired_at]
+    assert [(t.hour, t.minute) for t in local] == [(8, 0)] * 5
+    assert [t.date() for t in local] == [first.date() + timedelta(days=n) for n in range(5)]
+    offsets = {t.utcoffset() for t in local}
+    assert offsets == {timedelta(hours=1), timedelta(hours=2)}  # the change was crossed
+    recorded = sync_session.scalars(
+        select(DueNotification.due_at)
+        .where(DueNotification.reminder_id == reminder.id)
+        .order_by(DueNotification.due_at)
+    ).all()
+    assert [due.astimezone(BERLIN).hour for due in recorded] == [8] * 5
+
+
+def test_a_time_the_clock_skips_fires_once_the_clock_has_moved_on() -> None:
+    """02:30 does not exist in Berlin on 29 March 2026: that day's reminder comes at 03:30."""
+    due = datetime(2026, 3, 28, 2, 30, tzinfo=BERLIN)
+    following = next_occurrence(due, 1, due, "Europe/Berlin")
+    assert following is not None
+    assert following.astimezone(BERLIN).replace(tzinfo=None) == datetime(2026, 3, 29, 3, 30)
 
 
 def test_fire_records_announces_and_advances(sync_session: Session) -> None:

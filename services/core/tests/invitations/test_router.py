@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -33,11 +35,24 @@ async def invite(
     )
 
 
-async def token_for(client: httpx.AsyncClient, world: World, invitee: User) -> str:
-    mine = (await client.get(MINE, headers=world.headers_for(invitee))).json()
-    assert len(mine) == 1, mine
-    token: str = mine[0]["token"]
-    return token
+async def token_for(db_session: AsyncSession, invitee: User) -> str:
+    """The token of the latest invitation emailed to the invitee: only the email carries it."""
+    emails = await db_session.scalars(
+        select(CoreOutbox)
+        .where(CoreOutbox.task_name == "core.email.send")
+        .order_by(CoreOutbox.id.desc())
+    )
+    for email in emails:
+        if email.payload["to"].lower() == invitee.email.lower():
+            found = re.search(r"/invitations/([\w-]+)", email.payload["text"])
+            if found:
+                return found.group(1)
+    raise AssertionError(f"no invitation emailed to {invitee.email}")
+
+
+async def verified_user(new_user: UserFactory, email: str) -> User:
+    user: User = await new_user(email=email, email_verified_at=datetime.now(UTC))
+    return user
 
 
 async def counts(db_session: AsyncSession) -> tuple[int, int]:
@@ -69,7 +84,7 @@ async def test_create_matrix(
 async def test_create_answers_the_invitation_and_queues_the_email(
     client: httpx.AsyncClient, world: World, db_session: AsyncSession, new_user: UserFactory
 ) -> None:
-    invitee = await new_user(email="Herp.Fan@Example.com")
+    invitee = await verified_user(new_user, "Herp.Fan@Example.com")
     response = await invite(client, world, "herp.fan@example.com", "handler")
     assert response.status_code == 201, response.text
     body = response.json()
@@ -91,11 +106,16 @@ async def test_create_answers_the_invitation_and_queues_the_email(
     expires = datetime.fromisoformat(body["expires_at"])
     assert timedelta(days=6, hours=23) < expires - datetime.now(UTC) <= timedelta(days=7)
 
-    # The invitee (email matched without regard to case) sees it with its token.
-    token = await token_for(client, world, invitee)
+    # Only the email carries the token; the database keeps its SHA-256.
+    token = await token_for(db_session, invitee)
     assert len(token) >= 40
     row = (await db_session.scalars(select(Invitation).where(Invitation.id == body["id"]))).one()
-    assert row.token == token
+    assert row.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in row.token_hash
+    # The invitee (email matched without regard to case) sees it, without any token.
+    mine = (await client.get(MINE, headers=world.headers_for(invitee))).json()
+    assert [item["id"] for item in mine] == [body["id"]]
+    assert "token" not in mine[0]
 
     event = (
         await db_session.scalars(
@@ -241,7 +261,7 @@ async def test_revoke_rules(client: httpx.AsyncClient, world: World) -> None:
 async def test_my_invitations_are_mine_pending_and_unexpired(
     client: httpx.AsyncClient, world: World, db_session: AsyncSession, new_user: UserFactory
 ) -> None:
-    invitee = await new_user(email="mine@example.com")
+    invitee = await verified_user(new_user, "mine@example.com")
     kept = await invite(client, world, "MINE@example.com", "handler")
     other = await client.post(
         f"/api/v1/vivariums/{world.other.id}/invitations",
@@ -263,7 +283,6 @@ async def test_my_invitations_are_mine_pending_and_unexpired(
         "expires_at",
         "vivarium_id",
         "vivarium_name",
-        "token",
     }
     assert items[0]["vivarium_name"] == "Gecko Grove"
     assert_problem(await client.get(MINE), 401)
@@ -272,9 +291,9 @@ async def test_my_invitations_are_mine_pending_and_unexpired(
 async def test_accept_makes_the_invitee_a_member(
     client: httpx.AsyncClient, world: World, db_session: AsyncSession, new_user: UserFactory
 ) -> None:
-    invitee = await new_user(email="joiner@example.com")
+    invitee = await verified_user(new_user, "joiner@example.com")
     created = await invite(client, world, "Joiner@Example.com", "handler")
-    token = await token_for(client, world, invitee)
+    token = await token_for(db_session, invitee)
     headers = world.headers_for(invitee)
 
     response = await client.post(f"{MINE}/{token}/accept", headers=headers)
@@ -295,11 +314,15 @@ async def test_accept_makes_the_invitee_a_member(
 
 @pytest.mark.parametrize("who", ["stranger", "admin", "anonymous"])
 async def test_only_the_invited_user_may_accept(
-    client: httpx.AsyncClient, world: World, new_user: UserFactory, who: str
+    client: httpx.AsyncClient,
+    world: World,
+    db_session: AsyncSession,
+    new_user: UserFactory,
+    who: str,
 ) -> None:
-    invitee = await new_user(email="target@example.com")
+    invitee = await verified_user(new_user, "target@example.com")
     await invite(client, world, "target@example.com")
-    token = await token_for(client, world, invitee)
+    token = await token_for(db_session, invitee)
     headers = {
         "stranger": world.headers("outsider"),
         "admin": world.headers("admin"),
@@ -326,9 +349,9 @@ async def test_unknown_token_is_404(client: httpx.AsyncClient, world: World) -> 
 async def test_expired_invitation_is_410(
     client: httpx.AsyncClient, world: World, db_session: AsyncSession, new_user: UserFactory
 ) -> None:
-    invitee = await new_user(email="late@example.com")
+    invitee = await verified_user(new_user, "late@example.com")
     created = await invite(client, world, "late@example.com")
-    token = await token_for(client, world, invitee)
+    token = await token_for(db_session, invitee)
     await expire(db_session, created.json()["id"])
     for action in ("accept", "decline"):
         body = assert_problem(
@@ -344,12 +367,12 @@ async def test_expired_invitation_is_410(
 
 
 async def test_revoked_or_declined_invitation_is_409(
-    client: httpx.AsyncClient, world: World, new_user: UserFactory
+    client: httpx.AsyncClient, world: World, db_session: AsyncSession, new_user: UserFactory
 ) -> None:
-    invitee = await new_user(email="maybe@example.com")
+    invitee = await verified_user(new_user, "maybe@example.com")
     headers = world.headers_for(invitee)
     first = await invite(client, world, "maybe@example.com")
-    revoked_token = await token_for(client, world, invitee)
+    revoked_token = await token_for(db_session, invitee)
     await client.delete(
         f"{world.url}/invitations/{first.json()['id']}", headers=world.headers("owner")
     )
@@ -361,7 +384,7 @@ async def test_revoked_or_declined_invitation_is_409(
     )
 
     await invite(client, world, "maybe@example.com")
-    token = await token_for(client, world, invitee)
+    token = await token_for(db_session, invitee)
     assert (await client.post(f"{MINE}/{token}/decline", headers=headers)).status_code == 204
     assert (
         "declined"
@@ -375,9 +398,9 @@ async def test_revoked_or_declined_invitation_is_409(
 async def test_accepting_when_already_a_member_is_409(
     client: httpx.AsyncClient, world: World, db_session: AsyncSession, new_user: UserFactory
 ) -> None:
-    invitee = await new_user(email="twice@example.com")
+    invitee = await verified_user(new_user, "twice@example.com")
     await invite(client, world, "twice@example.com")
-    token = await token_for(client, world, invitee)
+    token = await token_for(db_session, invitee)
     # Joined meanwhile by another route (e.g. a second invitation already accepted).
     db_session.add(
         Membership(vivarium_id=world.vivarium.id, user_id=invitee.id, role=VivariumRole.keeper)
@@ -389,11 +412,11 @@ async def test_accepting_when_already_a_member_is_409(
 
 
 async def test_invitation_to_a_deleted_vivarium_is_gone(
-    client: httpx.AsyncClient, world: World, new_user: UserFactory
+    client: httpx.AsyncClient, world: World, db_session: AsyncSession, new_user: UserFactory
 ) -> None:
-    invitee = await new_user(email="orphan@example.com")
+    invitee = await verified_user(new_user, "orphan@example.com")
     await invite(client, world, "orphan@example.com")
-    token = await token_for(client, world, invitee)
+    token = await token_for(db_session, invitee)
     assert (await client.delete(world.url, headers=world.headers("owner"))).status_code == 204
     assert (await client.get(MINE, headers=world.headers_for(invitee))).json() == []
     assert_problem(
@@ -412,7 +435,8 @@ async def test_collaborator_seats_are_enforced_on_invite_and_accept(
     vivarium: Vivarium = await make_vivarium(owner, name="Tiny")  # Hobbyist: one collaborator
     headers = auth_headers(owner)
     url = f"/api/v1/vivariums/{vivarium.id}/invitations"
-    anna, ben = await new_user(email="anna@example.com"), await new_user(email="ben@example.com")
+    anna = await verified_user(new_user, "anna@example.com")
+    ben = await verified_user(new_user, "ben@example.com")
 
     assert (
         await client.post(
@@ -437,8 +461,8 @@ async def test_collaborator_seats_are_enforced_on_invite_and_accept(
     ).status_code == 201
     vivarium.entitlement_overrides = {}
     await db_session.flush()
-    anna_token = (await client.get(MINE, headers=auth_headers(anna))).json()[0]["token"]
-    ben_token = (await client.get(MINE, headers=auth_headers(ben))).json()[0]["token"]
+    anna_token = await token_for(db_session, anna)
+    ben_token = await token_for(db_session, ben)
     assert (
         await client.post(f"{MINE}/{anna_token}/accept", headers=auth_headers(anna))
     ).status_code == 201
@@ -454,3 +478,70 @@ async def test_collaborator_seats_are_enforced_on_invite_and_accept(
     assert (
         await client.post(f"{MINE}/{ben_token}/accept", headers=auth_headers(ben))
     ).status_code == 201
+
+
+async def test_an_unverified_address_cannot_take_an_invitation(
+    client: httpx.AsyncClient, world: World, db_session: AsyncSession, new_user: UserFactory
+) -> None:
+    """Whoever registers the invited address first must not join: the inbox must be theirs."""
+    squatter = await new_user(email="curator-to-be@example.com")
+    created = await invite(client, world, "Curator-To-Be@example.com", "curator")
+    token = await token_for(db_session, squatter)
+    headers = world.headers_for(squatter)
+
+    for path in (f"{MINE}/{token}", f"{MINE}/received/{created.json()['id']}"):
+        for action in ("accept", "decline"):
+            body = assert_problem(await client.post(f"{path}/{action}", headers=headers), 403)
+            assert body["type"].endswith("/email-not-verified")
+            assert "Verify your email address curator-to-be@example.com" in body["detail"]
+    row = (
+        await db_session.scalars(select(Invitation).where(Invitation.id == created.json()["id"]))
+    ).one()
+    assert row.status is InvitationStatus.pending
+    memberships = select(func.count()).select_from(Membership)
+    assert await db_session.scalar(memberships.where(Membership.user_id == squatter.id)) == 0
+
+    # Once the address is verified, the same invitation opens.
+    squatter.email_verified_at = datetime.now(UTC)
+    await db_session.flush()
+    response = await client.post(f"{MINE}/{token}/accept", headers=headers)
+    assert response.status_code == 201, response.text
+    assert response.json()["role"] == "curator"
+
+
+async def test_the_emailed_link_shows_the_invitation_to_its_invitee_only(
+    client: httpx.AsyncClient, world: World, db_session: AsyncSession, new_user: UserFactory
+) -> None:
+    invitee = await new_user(email="reader@example.com")
+    created = await invite(client, world, "reader@example.com", "handler")
+    token = await token_for(db_session, invitee)
+
+    shown = await client.get(f"{MINE}/{token}", headers=world.headers_for(invitee))
+    assert shown.status_code == 200, shown.text
+    assert shown.json()["id"] == created.json()["id"]
+    assert shown.json()["vivarium_name"] == "Gecko Grove"
+    assert "token" not in shown.json()
+    assert_problem(await client.get(f"{MINE}/{token}", headers=world.headers("outsider")), 404)
+    assert_problem(
+        await client.get(f"{MINE}/no-such-token", headers=world.headers_for(invitee)), 404
+    )
+    # The stored hash is no link: it opens nothing.
+    row = (
+        await db_session.scalars(select(Invitation).where(Invitation.id == created.json()["id"]))
+    ).one()
+    assert_problem(
+        await client.get(f"{MINE}/{row.token_hash}", headers=world.headers_for(invitee)), 404
+    )
+
+
+async def test_the_invitee_answers_from_their_list_by_id(
+    client: httpx.AsyncClient, world: World, new_user: UserFactory
+) -> None:
+    invitee = await verified_user(new_user, "lister@example.com")
+    created = await invite(client, world, "lister@example.com", "handler")
+    url = f"{MINE}/received/{created.json()['id']}"
+    assert_problem(await client.post(f"{url}/accept", headers=world.headers("outsider")), 404)
+    response = await client.post(f"{url}/accept", headers=world.headers_for(invitee))
+    assert response.status_code == 201, response.text
+    assert response.json() == {"vivarium_id": str(world.vivarium.id), "role": "handler"}
+    assert_problem(await client.post(f"{url}/decline", headers=world.headers_for(invitee)), 409)

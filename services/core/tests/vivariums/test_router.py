@@ -42,7 +42,7 @@ async def test_create_makes_the_caller_owner(
     body = response.json()
     assert set(body) == {
         "id", "slug", "name", "description", "location", "is_public", "is_personal", "settings",
-        "plan_code", "my_role", "created_at",
+        "time_zone", "plan_code", "my_role", "created_at",
     }  # fmt: skip
     assert body["name"] == "Scale & Tail"
     assert body["slug"] == "scale-tail"

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 
 import { api } from "../api";
+import { deviceTimeZone } from "../lib/timeZone";
 
 export type Me = CoreSchemas["MeRead"];
 
@@ -77,7 +78,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (displayName: string, email: string, password: string) => {
       await unwrap(
         api.core.POST("/api/v1/auth/register", {
-          body: { display_name: displayName, email, password },
+          // The personal vivarium starts in the browser's time zone; its owner can change it.
+          body: { display_name: displayName, email, password, time_zone: deviceTimeZone() },
         }),
       );
       await signIn(email, password);

@@ -1,10 +1,12 @@
 import { unwrap } from "@reptidex/api-client";
 import { Button, TextField } from "@reptidex/ui";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 
 import { api } from "../api";
 import { notifySuccess } from "../lib/notify";
+import { keys } from "../queries/keys";
 import { useFormError } from "../lib/useFormError";
 import { useFormSubmit } from "../lib/useFormSubmit";
 import { AuthLayout, FormProblem } from "./AuthLayout";
@@ -80,12 +82,15 @@ export function VerifyEmailPage() {
   const [params] = useSearchParams();
   const [state, setState] = useState<"idle" | "busy" | "done">("idle");
   const form = useFormError();
+  const queryClient = useQueryClient();
 
   async function confirm() {
     setState("busy");
     form.clear();
     try {
       await unwrap(api.core.POST("/api/v1/auth/verify-email/confirm", { body: { token: params.get("token") ?? "" } }));
+      // A signed-in account shows itself verified at once (and may now answer invitations).
+      await queryClient.invalidateQueries({ queryKey: keys.me });
       setState("done");
     } catch (error) {
       form.setError(error);

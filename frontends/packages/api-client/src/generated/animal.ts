@@ -12079,10 +12079,7 @@ export interface operations {
     };
     "husbandry-today-list": {
         parameters: {
-            query?: {
-                /** @description IANA time zone that decides when today ends. */
-                tz?: string;
-            };
+            query?: never;
             header?: never;
             path: {
                 vivarium_id: string;

@@ -100,6 +100,8 @@ class Vivarium(IdMixin, TimestampMixin, Base):
     entitlement_overrides: Mapped[dict[str, Any]] = mapped_column(
         JSONB, default=dict, server_default="{}"
     )
+    # IANA name; it alone decides what "today", "in the future" and "due" mean for its records.
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     plan: Mapped[Plan] = relationship(lazy="raise")
@@ -137,7 +139,8 @@ class Invitation(IdMixin, TimestampMixin, Base):
     )
     email: Mapped[str] = mapped_column(String(320))
     role: Mapped[VivariumRole] = mapped_column(str_enum(VivariumRole, "invitation_role"))
-    token: Mapped[str] = mapped_column(String(64), unique=True)
+    # Only the SHA-256 of the emailed token is kept, as for refresh and mailed tokens.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     status: Mapped[InvitationStatus] = mapped_column(
         str_enum(InvitationStatus, "invitation_status"),
         default=InvitationStatus.pending,

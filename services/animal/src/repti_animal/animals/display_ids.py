@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.models.animal import Animal, DisplayIdCounter
 from reptidex_common.models.core import Vivarium
+from reptidex_common.vivarium_time import vivarium_today
 
 DEFAULT_TEMPLATE = "{SPECIES}-{SEQ:03}"
 _FIELD = re.compile(r"\{(SPECIES|SEQ(?::0?(\d))?|YEAR|YY)\}")
@@ -80,11 +81,13 @@ async def next_display_id(
     session: AsyncSession, vivarium_id: uuid.UUID, *, prefix: str, hatch_date: date | None
 ) -> str:
     """The next free display id; numbers a breeder typed in by hand are skipped over."""
-    vivarium_settings = await session.scalar(
-        select(Vivarium.settings).where(Vivarium.id == vivarium_id)
-    )
+    vivarium_settings, time_zone = (
+        await session.execute(
+            select(Vivarium.settings, Vivarium.time_zone).where(Vivarium.id == vivarium_id)
+        )
+    ).one()
     template = (vivarium_settings or {}).get("animal_id_template") or DEFAULT_TEMPLATE
-    year = (hatch_date or date.today()).year
+    year = (hatch_date or vivarium_today(time_zone)).year
     key = counter_key(template, prefix=prefix, year=year)
     for _ in range(MAX_ATTEMPTS):
         candidate = render(

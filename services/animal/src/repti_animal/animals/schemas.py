@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -20,18 +20,9 @@ from reptidex_common.db.pagination import Page
 from reptidex_common.models.animal_enums import AnimalStatus, Sex, Visibility
 from reptidex_common.schemas import PartialUpdate
 
-# The furthest-ahead time zone is UTC+14: "today" there must not count as the future.
-_AHEAD_OF_UTC = timedelta(hours=14)
-
 
 def _blank_to_none(value: str | None) -> str | None:
     return value or None
-
-
-def _not_in_future(value: date | None) -> date | None:
-    if value is not None and value > (datetime.now(UTC) + _AHEAD_OF_UTC).date():
-        raise ValueError("cannot be in the future")
-    return value
 
 
 Name = Annotated[
@@ -55,7 +46,8 @@ DisplayId = Annotated[
     AfterValidator(check_manual),
 ]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
-PastDate = Annotated[date, AfterValidator(_not_in_future)]
+# The service checks it against the vivarium's today: only the vivarium knows its time zone.
+PastDate = Annotated[date, Field(description="Not after today in the vivarium's time zone.")]
 PriceCents = Annotated[int, Field(ge=0, le=2_147_483_647)]
 IntervalDays = Annotated[int, Field(ge=1, le=365)]
 

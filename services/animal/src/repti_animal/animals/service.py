@@ -41,6 +41,7 @@ from reptidex_common.models.animal_enums import Sex
 from reptidex_common.models.enums import VivariumRole
 from reptidex_common.plans import Entitlement
 from reptidex_common.tasks.outbox import add_outbox_event
+from reptidex_common.vivarium_time import ensure_not_in_future
 
 RECOMPUTE_COI = "animal.lineage.recompute_coi"
 
@@ -74,6 +75,9 @@ def _queue_coi_recompute(session: AsyncSession, animal: Animal) -> None:
 async def create(session: AsyncSession, principal: Principal, data: AnimalCreate) -> Animal:
     access = await authorize_vivarium(session, principal, data.vivarium_id, VivariumRole.handler)
     vivarium_id = access.vivarium.id
+    ensure_not_in_future(
+        access.vivarium, hatch_date=data.hatch_date, acquisition_date=data.acquisition_date
+    )
     species = await session.get(Species, data.species_id)
     if species is None:
         raise InvalidAnimalField("species_id", "There is no such species.")
@@ -154,6 +158,11 @@ async def update(
     if animal.archived_at is not None:
         raise AnimalArchived()
     changes = data.model_dump(exclude_unset=True)
+    ensure_not_in_future(
+        loaded.access.vivarium,
+        hatch_date=changes.get("hatch_date"),
+        acquisition_date=changes.get("acquisition_date"),
+    )
     if (
         "visibility" in changes
         and changes["visibility"] != animal.visibility

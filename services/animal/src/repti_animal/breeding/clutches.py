@@ -14,7 +14,7 @@ from repti_animal.breeding.exceptions import (
     InvalidEggCounts,
     PairingNotLaying,
 )
-from repti_animal.breeding.pairings import complete_by_offspring, today
+from repti_animal.breeding.pairings import complete_by_offspring
 from repti_animal.breeding.schemas import ClutchCreate, ClutchPage, ClutchRead, ClutchUpdate
 from reptidex_common.auth.dependencies import authorize_vivarium
 from reptidex_common.auth.principal import Principal
@@ -22,9 +22,11 @@ from reptidex_common.db.pagination import PageParams
 from reptidex_common.models.animal import Clutch
 from reptidex_common.models.animal_enums import ClutchStatus, PairingStatus
 from reptidex_common.models.enums import VivariumRole
+from reptidex_common.vivarium_time import vivarium_today
 
 
-def to_read(clutch: Clutch, *, on: date | None = None) -> ClutchRead:
+def to_read(clutch: Clutch, *, on: date) -> ClutchRead:
+    """`on`: the vivarium's today, which the days until the expected hatch count from."""
     incubating = clutch.status is ClutchStatus.incubating
     return ClutchRead(
         id=clutch.id,
@@ -43,7 +45,7 @@ def to_read(clutch: Clutch, *, on: date | None = None) -> ClutchRead:
         incubation_humidity_pct=clutch.incubation_humidity_pct,
         expected_hatch_date=clutch.expected_hatch_date,
         days_until_expected_hatch=(
-            incubation.days_until(clutch.expected_hatch_date, on or today()) if incubating else None
+            incubation.days_until(clutch.expected_hatch_date, on) if incubating else None
         ),
         hatch_date=clutch.hatch_date,
         hatched_count=clutch.hatched_count,
@@ -66,8 +68,8 @@ async def _set_expected_hatch(session: AsyncSession, clutch: Clutch) -> None:
     clutch.expected_hatch_date = incubation.expected_hatch_date(clutch.laid_date, days)
 
 
-def _check_laid_date(laid: date) -> None:
-    if laid > today():
+def _check_laid_date(laid: date, today: date) -> None:
+    if laid > today:
         raise InvalidEggCounts([("body.laid_date", "The laid date is in the future.")])
 
 
@@ -85,7 +87,8 @@ async def lay(
     pairing = loaded.pairing
     if pairing.status is PairingStatus.failed:
         raise PairingNotLaying(pairing.status)
-    _check_laid_date(data.laid_date)
+    today = vivarium_today(loaded.access.vivarium)
+    _check_laid_date(data.laid_date, today)
     clutch = Clutch(
         vivarium_id=pairing.vivarium_id,
         pairing_id=pairing.id,
@@ -106,11 +109,12 @@ async def lay(
     session.add(clutch)
     await session.flush()
     await session.refresh(clutch)
-    return to_read(clutch)
+    return to_read(clutch, on=today)
 
 
 async def read(session: AsyncSession, principal: Principal, clutch_id: uuid.UUID) -> ClutchRead:
-    return to_read((await load_clutch(session, principal, clutch_id, VivariumRole.keeper)).clutch)
+    loaded = await load_clutch(session, principal, clutch_id, VivariumRole.keeper)
+    return to_read(loaded.clutch, on=vivarium_today(loaded.access.vivarium))
 
 
 async def page(
@@ -121,9 +125,9 @@ async def page(
     *,
     status: ClutchStatus | None,
 ) -> ClutchPage:
-    await authorize_vivarium(session, principal, vivarium_id, VivariumRole.keeper)
+    access = await authorize_vivarium(session, principal, vivarium_id, VivariumRole.keeper)
     rows, cursor = await repository.page_of_clutches(session, vivarium_id, params, status=status)
-    on = today()
+    on = vivarium_today(access.vivarium)
     return ClutchPage(items=[to_read(row, on=on) for row in rows], next_cursor=cursor)
 
 
@@ -151,12 +155,12 @@ def count_problems(clutch: Clutch) -> list[tuple[str, str]]:
 async def update(
     session: AsyncSession, principal: Principal, clutch_id: uuid.UUID, data: ClutchUpdate
 ) -> ClutchRead:
-    clutch = (
-        await load_clutch(session, principal, clutch_id, VivariumRole.handler, for_update=True)
-    ).clutch
+    loaded = await load_clutch(session, principal, clutch_id, VivariumRole.handler, for_update=True)
+    clutch = loaded.clutch
+    today = vivarium_today(loaded.access.vivarium)
     changes = data.model_dump(exclude_unset=True)
     if "laid_date" in changes:
-        _check_laid_date(changes["laid_date"])
+        _check_laid_date(changes["laid_date"], today)
     for field, value in changes.items():
         setattr(clutch, field, value)
     reasons = count_problems(clutch)
@@ -168,17 +172,16 @@ async def update(
         await _set_expected_hatch(session, clutch)
     await session.flush()
     await session.refresh(clutch)
-    return to_read(clutch)
+    return to_read(clutch, on=today)
 
 
 async def fail(session: AsyncSession, principal: Principal, clutch_id: uuid.UUID) -> ClutchRead:
     """Only an incubating clutch can fail; a (partly) hatched one keeps its hatchlings."""
-    clutch = (
-        await load_clutch(session, principal, clutch_id, VivariumRole.handler, for_update=True)
-    ).clutch
+    loaded = await load_clutch(session, principal, clutch_id, VivariumRole.handler, for_update=True)
+    clutch = loaded.clutch
     if clutch.status is not ClutchStatus.incubating:
         raise ClutchStatusConflict("marked failed", clutch.status)
     clutch.status = ClutchStatus.failed
     await session.flush()
     await session.refresh(clutch)
-    return to_read(clutch)
+    return to_read(clutch, on=vivarium_today(loaded.access.vivarium))

@@ -24,7 +24,7 @@ from repti_animal.breeding.exceptions import (
     InvalidHatch,
 )
 from repti_animal.breeding.genotype_inheritance import Possibility, hatchling_possibilities
-from repti_animal.breeding.pairings import complete_by_offspring, today
+from repti_animal.breeding.pairings import complete_by_offspring
 from repti_animal.breeding.schemas import GenotypeNote, HatchCreate, HatchlingCreate, HatchlingRead
 from repti_animal.lineage.rules import check_parents, lock_lineage
 from reptidex_common.auth.principal import Principal
@@ -40,16 +40,17 @@ from reptidex_common.models.animal_enums import (
 from reptidex_common.models.enums import VivariumRole
 from reptidex_common.plans import Entitlement
 from reptidex_common.tasks.outbox import add_outbox_event
+from reptidex_common.vivarium_time import vivarium_today
 
 RECOMPUTE_COI = "animal.lineage.recompute_coi"
 
 
-def _check_hatch(clutch: Clutch, hatch_date: date, wanted: int) -> None:
+def _check_hatch(clutch: Clutch, hatch_date: date, wanted: int, today: date) -> None:
     """422 for what no clutch could allow; 409 for eggs this clutch already hatched."""
     if clutch.status is ClutchStatus.failed:
         raise ClutchStatusConflict("hatched", clutch.status)
     reasons: list[tuple[str, str]] = []
-    if hatch_date > today():
+    if hatch_date > today:
         reasons.append(("body.hatch_date", "The hatch date is in the future."))
     if hatch_date < clutch.laid_date:
         reasons.append(
@@ -140,7 +141,7 @@ async def hatch(
     loaded = await load_clutch(session, principal, clutch_id, VivariumRole.handler, for_update=True)
     clutch = loaded.clutch
     entries = data.entries()
-    _check_hatch(clutch, data.hatch_date, len(entries))
+    _check_hatch(clutch, data.hatch_date, len(entries), vivarium_today(loaded.access.vivarium))
     await check_parents(
         session,
         animal_id=None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,13 +32,10 @@ from reptidex_common.models.animal import Animal, Pairing
 from reptidex_common.models.animal_enums import AnimalStatus, PairingStatus, Sex
 from reptidex_common.models.enums import VivariumRole
 from reptidex_common.plans import Entitlement
+from reptidex_common.vivarium_time import vivarium_today
 
 # Animals that can no longer breed with this vivarium's records.
 GONE = frozenset({AnimalStatus.deceased, AnimalStatus.sold})
-
-
-def today() -> date:
-    return datetime.now(UTC).date()
 
 
 def _summary(animal: Animal) -> AnimalSummary:
@@ -86,10 +83,12 @@ def suitability_problems(sire: Animal, dam: Animal) -> list[tuple[str, str]]:
     return reasons
 
 
-def _record_step(events: dict[str, Any], status: PairingStatus, given: dict[str, date]) -> None:
-    """Date the step: the date the breeder gave for it, else today."""
+def _record_step(
+    events: dict[str, Any], status: PairingStatus, given: dict[str, date], today: date
+) -> None:
+    """Date the step: the date the breeder gave for it, else the vivarium's today."""
     key = transitions.event_key(status)
-    events[key] = (given.get(key) or today()).isoformat()
+    events[key] = (given.get(key) or today).isoformat()
 
 
 async def create(session: AsyncSession, principal: Principal, data: PairingCreate) -> PairingRead:
@@ -98,7 +97,7 @@ async def create(session: AsyncSession, principal: Principal, data: PairingCreat
     sire = (await load_animal(session, principal, data.sire_id, VivariumRole.keeper)).animal
     dam = (await load_animal(session, principal, data.dam_id, VivariumRole.keeper)).animal
     vivarium_id = data.vivarium_id or dam.vivarium_id
-    await authorize_vivarium(session, principal, vivarium_id, VivariumRole.handler)
+    access = await authorize_vivarium(session, principal, vivarium_id, VivariumRole.handler)
     reasons = suitability_problems(sire, dam)
     if reasons:
         raise UnsuitablePairing(reasons)
@@ -108,7 +107,7 @@ async def create(session: AsyncSession, principal: Principal, data: PairingCreat
         await enforce_limit(session, vivarium_id, Entitlement.max_pairings, current)
     events: dict[str, Any] = {key: value.isoformat() for key, value in data.events.items()}
     if data.status is not PairingStatus.planned:
-        _record_step(events, data.status, data.events)
+        _record_step(events, data.status, data.events, vivarium_today(access.vivarium))
     pairing = Pairing(
         vivarium_id=vivarium_id,
         sire_id=sire.id,
@@ -147,7 +146,7 @@ async def page(
     return PairingPage(items=items, next_cursor=cursor)
 
 
-def move(pairing: Pairing, new: PairingStatus, given: dict[str, date]) -> None:
+def move(pairing: Pairing, new: PairingStatus, given: dict[str, date], today: date) -> None:
     """Apply a status change, or raise 409 naming the states that may follow."""
     if new is pairing.status:
         return
@@ -156,7 +155,7 @@ def move(pairing: Pairing, new: PairingStatus, given: dict[str, date]) -> None:
             pairing.status, new, transitions.allowed_next(pairing.status)
         )
     events = dict(pairing.events or {})
-    _record_step(events, new, given)
+    _record_step(events, new, given, today)
     pairing.events = events
     pairing.status = new
 
@@ -176,7 +175,7 @@ async def update(
             **{key: value.isoformat() for key, value in given_events.items()},
         }
     if data.status is not None:
-        move(pairing, data.status, given_events)
+        move(pairing, data.status, given_events, vivarium_today(loaded.access.vivarium))
     if "season" in changes:
         pairing.season = data.season
     if "notes" in changes:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Body, Depends, Query, Response, status
 
@@ -28,7 +27,7 @@ from reptidex_common.auth.dependencies import (
 )
 from reptidex_common.db.engine import DbSession
 from reptidex_common.db.pagination import PageParams, page_params
-from reptidex_common.errors import PROBLEM_RESPONSES, UnprocessableEntity
+from reptidex_common.errors import PROBLEM_RESPONSES
 from reptidex_common.models.animal_enums import LogKind
 from reptidex_common.models.enums import VivariumRole
 
@@ -99,21 +98,9 @@ async def feeding(
     return await service.feeding_status(session, principal, animal_id)
 
 
-def _zone(
-    tz: Annotated[
-        str, Query(max_length=64, description="IANA time zone that decides when today ends.")
-    ] = "UTC",
-) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise UnprocessableEntity(f"Unknown time zone {tz!r}.") from exc
-
-
 @router.get("/vivariums/{vivarium_id}/today", response_model=TodayList, tags=["today"])
 async def today_list(
     access: Annotated[VivariumAccess, Depends(require_vivarium_role(VivariumRole.keeper))],
-    zone: Annotated[ZoneInfo, Depends(_zone)],
     session: DbSession,
 ) -> TodayList:
-    return await today.today_list(session, access, zone)
+    return await today.today_list(session, access)

@@ -36,6 +36,7 @@ from reptidex_common.errors import NotFound
 from reptidex_common.models.animal import Animal, Species
 from reptidex_common.models.animal_enums import LogKind
 from reptidex_common.models.enums import VivariumRole
+from reptidex_common.vivarium_time import end_of_today, utc_now
 
 
 def log_columns(
@@ -164,14 +165,15 @@ async def weight_series(
 async def feeding_status(
     session: AsyncSession, principal: Principal, animal_id: uuid.UUID
 ) -> FeedingStatus:
-    animal = (await load_animal(session, principal, animal_id, VivariumRole.keeper)).animal
+    loaded = await load_animal(session, principal, animal_id, VivariumRole.keeper)
+    animal = loaded.animal
     species = await session.get(Species, animal.species_id)
     interval, source = feeding_interval(
         animal.feeding_interval_days, species.default_feeding_interval_days if species else None
     )
     accepted = await repository.last_feeding(session, animal_id, accepted_only=True)
     attempt = await repository.last_feeding(session, animal_id, accepted_only=False)
-    now = datetime.now(UTC)
+    now = utc_now()
     schedule = feeding_schedule(
         interval_days=interval,
         last_accepted_at=accepted.occurred_at if accepted else None,
@@ -196,6 +198,7 @@ async def feeding_status(
         last_feeding=last,
         next_feed_due=schedule.next_feed_due,
         next_offer_at=schedule.next_offer_at,
-        due=schedule.due_by(now),
+        # Due today, as on the Today list: before the vivarium's day ends.
+        due=schedule.due_by(end_of_today(loaded.access.vivarium, now)),
         overdue_days=schedule.overdue_days,
     )

@@ -7,9 +7,8 @@ so the rules live in one place.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -31,6 +30,7 @@ from repti_animal.husbandry.today_schemas import (
 from repti_animal.reminders import repository as reminders_repository
 from reptidex_common.auth.dependencies import VivariumAccess
 from reptidex_common.models.animal_enums import FeedingOutcome, LogKind
+from reptidex_common.vivarium_time import end_of_today, utc_now, vivarium_today, zone_of
 
 OPEN_NOTIFICATIONS_SHOWN = 100
 NEVER = datetime.min.replace(tzinfo=UTC)
@@ -78,13 +78,13 @@ def _feeding_due(row: Any, now: datetime, end_of_day: datetime) -> FeedingDue | 
     )
 
 
-def _weighing_due(row: Any, now: datetime, end_of_day: datetime) -> WeighingDue | None:
-    due_at = next_weighing_due(row.hatch_date, row.weighed_at, now.date())
+def _weighing_due(row: Any, local_today: date, end_of_day: datetime) -> WeighingDue | None:
+    due_at = next_weighing_due(row.hatch_date, row.weighed_at, local_today)
     if due_at is not None and due_at >= end_of_day:
         return None
     return WeighingDue(
         animal=_animal(row),
-        every_days=weigh_every_days(row.hatch_date, now.date()),
+        every_days=weigh_every_days(row.hatch_date, local_today),
         last_weighed_at=row.weighed_at,
         last_grams=float(row.weight_grams) if row.weight_grams is not None else None,
         due_at=due_at,
@@ -93,19 +93,21 @@ def _weighing_due(row: Any, now: datetime, end_of_day: datetime) -> WeighingDue 
 
 
 async def today_list(
-    session: AsyncSession, access: VivariumAccess, zone: ZoneInfo, now: datetime | None = None
+    session: AsyncSession, access: VivariumAccess, now: datetime | None = None
 ) -> TodayList:
-    now = now or datetime.now(UTC)
-    local_today = now.astimezone(zone).date()
-    end_of_day = datetime.combine(local_today + timedelta(days=1), datetime.min.time(), zone)
-    vivarium_id = access.vivarium.id
+    """Due means due before the vivarium's today ends; its time zone alone decides when."""
+    vivarium = access.vivarium
+    now = now or utc_now()
+    local_today = vivarium_today(vivarium, now)
+    end_of_day = end_of_today(vivarium, now)
+    vivarium_id = vivarium.id
 
     feedings: list[FeedingDue] = []
     weighings: list[WeighingDue] = []
     for row in await repository.care_rows(session, vivarium_id):
         if (feeding := _feeding_due(row, now, end_of_day)) is not None:
             feedings.append(feeding)
-        if (weighing := _weighing_due(row, now, end_of_day)) is not None:
+        if (weighing := _weighing_due(row, local_today, end_of_day)) is not None:
             weighings.append(weighing)
     # Never fed first, then the longest overdue; display ids keep ties in rack order.
     feedings.sort(key=lambda f: (f.next_feed_due or NEVER, f.animal.display_id))
@@ -137,7 +139,7 @@ async def today_list(
     return TodayList(
         vivarium_id=vivarium_id,
         date=local_today,
-        timezone=zone.key,
+        timezone=zone_of(vivarium).key,
         feedings=feedings,
         weighings=weighings,
         reminders=reminders,

@@ -32,6 +32,7 @@ from reptidex_common.db.engine import get_sessionmaker
 from reptidex_common.models.animal import Animal
 from reptidex_common.models.animal_enums import GenotypeState
 from reptidex_common.models.core import Vivarium
+from reptidex_common.vivarium_time import vivarium_today
 
 FETCH_BATCH = 500
 CSV_CHUNK_ROWS = 200
@@ -40,7 +41,7 @@ JSON_VERSION = 1
 
 
 def export_filename(vivarium: Vivarium, extension: str, today: date | None = None) -> str:
-    return f"{vivarium.slug}-animals-{(today or date.today()).isoformat()}.{extension}"
+    return f"{vivarium.slug}-animals-{(today or vivarium_today(vivarium)).isoformat()}.{extension}"
 
 
 def _genotype_text(entries: list[dict[str, Any]]) -> str:

@@ -8,7 +8,6 @@ differently, a plan limit) raises, so the request's transaction rolls everything
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,8 +31,10 @@ from reptidex_common.entitlements import enforce_limit
 from reptidex_common.errors import PlanLimitExceeded
 from reptidex_common.models.animal import Animal, Genotype
 from reptidex_common.models.animal_enums import GenotypeProof, GenotypeState
+from reptidex_common.models.core import Vivarium
 from reptidex_common.plans import Entitlement
 from reptidex_common.tasks.outbox import add_outbox_event
+from reptidex_common.vivarium_time import vivarium_today
 
 RECOMPUTE_COI_TASK = "animal.lineage.recompute_coi"
 PREVIEW_LIMIT = 500
@@ -46,11 +47,11 @@ _PROOF_BY_STATE = {
 }
 
 
-async def _plan(session: AsyncSession, vivarium_id: uuid.UUID, data: bytes) -> ImportPlan:
+async def _plan(session: AsyncSession, vivarium: Vivarium, data: bytes) -> ImportPlan:
     records = read_records(decode_upload(data))
     species = SpeciesLookup(await repository.species_catalogue(session))
-    existing = await repository.animals_by_display_id(session, vivarium_id)
-    return build_plan(records, species, existing, today=date.today())
+    existing = await repository.animals_by_display_id(session, vivarium.id)
+    return build_plan(records, species, existing, today=vivarium_today(vivarium))
 
 
 async def _enforce_plan_limit(session: AsyncSession, vivarium_id: uuid.UUID, adding: int) -> None:
@@ -61,7 +62,7 @@ async def _enforce_plan_limit(session: AsyncSession, vivarium_id: uuid.UUID, add
 
 
 async def dry_run(session: AsyncSession, access: VivariumAccess, data: bytes) -> ImportDryRun:
-    plan = await _plan(session, access.vivarium.id, data)
+    plan = await _plan(session, access.vivarium, data)
     plan_limit: str | None = None
     try:
         await _enforce_plan_limit(session, access.vivarium.id, len(plan.animals))
@@ -82,7 +83,7 @@ async def dry_run(session: AsyncSession, access: VivariumAccess, data: bytes) ->
 
 async def run_import(session: AsyncSession, access: VivariumAccess, data: bytes) -> ImportResult:
     vivarium_id = access.vivarium.id
-    plan = await _plan(session, vivarium_id, data)
+    plan = await _plan(session, access.vivarium, data)
     if not plan.valid:
         raise ImportRejected(plan.errors, len(plan.animals))
     await _enforce_plan_limit(session, vivarium_id, len(plan.animals))

@@ -19,24 +19,41 @@ from sqlalchemy.orm import Session
 
 from reptidex_common.db.base import new_id
 from reptidex_common.models.animal import DueNotification, Reminder
+from reptidex_common.models.core import Vivarium
 from reptidex_common.tasks.outbox import add_outbox_event
+from reptidex_common.vivarium_time import vivarium_now, wall_clock_instant
 
 FIRE_TASK = "animal.reminders.fire_due"
 ANNOUNCE_TASK = "animal.reminders.announce"
 FIRE_BATCH_SIZE = 200
 
 
-def next_occurrence(due_at: datetime, interval_days: int | None, now: datetime) -> datetime | None:
+def next_occurrence(
+    due_at: datetime, interval_days: int | None, now: datetime, time_zone: str
+) -> datetime | None:
     """The first occurrence after `now`; None for a one-off reminder.
+
+    Repeats keep the vivarium's wall-clock time: a daily 08:00 reminder stays at 08:00 local
+    across daylight-saving changes (24 hours after it would be 07:00 or 09:00).
 
     Occurrences missed while nothing ran (a stopped worker) are skipped, not replayed: one
     notification says the task is due, a week of stale copies would only be noise.
     """
     if not interval_days:
         return None
-    step = timedelta(days=interval_days)
-    missed = max(0, (now - due_at) // step)
-    return due_at + step * (missed + 1)
+    local = vivarium_now(time_zone, due_at)
+
+    def occurrence(steps: int) -> datetime:
+        day = local.date() + timedelta(days=interval_days * steps)
+        return wall_clock_instant(time_zone, day, local.time())
+
+    # A first guess in elapsed time, then corrected by the hour a DST change may shift it.
+    steps = max(1, (now - due_at) // timedelta(days=interval_days))
+    while steps > 1 and occurrence(steps - 1) > now:
+        steps -= 1
+    while occurrence(steps) <= now:
+        steps += 1
+    return occurrence(steps)
 
 
 def announcement(notification: DueNotification) -> dict[str, Any]:
@@ -52,15 +69,18 @@ def announcement(notification: DueNotification) -> dict[str, Any]:
 
 def fire_due_batch(session: Session, now: datetime, limit: int = FIRE_BATCH_SIZE) -> int:
     """Fire up to `limit` due reminders; returns how many reminders were handled."""
-    reminders = session.scalars(
-        select(Reminder)
+    rows = session.execute(
+        select(Reminder, Vivarium.time_zone)
+        .join(Vivarium, Vivarium.id == Reminder.vivarium_id)
         .where(Reminder.active, Reminder.next_due_at <= now)
         .order_by(Reminder.next_due_at, Reminder.id)
         .limit(limit)
-        .with_for_update(skip_locked=True)
+        .with_for_update(of=Reminder, skip_locked=True)
     ).all()
-    if not reminders:
+    if not rows:
         return 0
+    reminders = [reminder for reminder, _zone in rows]
+    time_zones = {reminder.id: zone for reminder, zone in rows}
     recorded = session.scalars(
         insert(DueNotification)
         .values(
@@ -82,7 +102,9 @@ def fire_due_batch(session: Session, now: datetime, limit: int = FIRE_BATCH_SIZE
     for notification in recorded:
         add_outbox_event(session, ANNOUNCE_TASK, announcement(notification))
     for reminder in reminders:
-        following = next_occurrence(reminder.next_due_at, reminder.interval_days, now)
+        following = next_occurrence(
+            reminder.next_due_at, reminder.interval_days, now, time_zones[reminder.id]
+        )
         reminder.last_fired_at = now
         if following is None:
             reminder.active = False

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from repti_animal.transfers import repository
 from repti_animal.transfers.events import queue_lease_event, queue_transfer_event
 from reptidex_common.models.animal import Lease
+from reptidex_common.models.core import Vivarium
+from reptidex_common.vivarium_time import DEFAULT_TIME_ZONE, vivarium_today
 
 REMINDER_LEAD_DAYS = 7
 
@@ -44,18 +46,25 @@ def _reminder_stage(lease: Lease, today: date) -> tuple[str, date] | None:
 
 
 def remind_lease_returns(session: Session, now: datetime) -> int:
-    """Queue each lease's due reminder once; `return_reminder_sent_at` records the last one."""
-    today = now.date()
+    """Queue each lease's due reminder once; `return_reminder_sent_at` records the last one.
+
+    The lender's vivarium decides which day it is; the query's bound is a day wide of UTC so
+    it holds every time zone (UTC-12 to UTC+14).
+    """
     sent = 0
-    leases = session.scalars(repository.leases_due_for_reminder(today, REMINDER_LEAD_DAYS))
+    leases = session.scalars(
+        repository.leases_due_for_reminder(now.date() + timedelta(days=1), REMINDER_LEAD_DAYS)
+    ).all()
     for lease in leases:
+        lender = session.get(Vivarium, lease.lender_vivarium_id)
+        today = vivarium_today(lender or DEFAULT_TIME_ZONE, now)
         stage = _reminder_stage(lease, today)
         if stage is None:
             continue
         event, since = stage
         last = lease.return_reminder_sent_at
         # Sent on or after the stage began: this stage's reminder went out already.
-        if last is not None and last.date() >= since:
+        if last is not None and vivarium_today(lender or DEFAULT_TIME_ZONE, last) >= since:
             continue
         queue_lease_event(session, event, lease)
         lease.return_reminder_sent_at = now

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, 
 
 from reptidex_common.auth.passwords import MAX_LENGTH, password_problems
 from reptidex_common.models.enums import PlatformRole, UserStatus, VivariumRole
+from reptidex_common.vivarium_time import DEFAULT_TIME_ZONE, TimeZone
 
 DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Password = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH)]
@@ -19,6 +20,8 @@ class RegisterRequest(BaseModel):
     email: EmailStr
     password: Password
     display_name: DisplayName
+    # The browser's zone: the personal vivarium's "today" is the breeder's from the start.
+    time_zone: TimeZone = DEFAULT_TIME_ZONE
 
     @model_validator(mode="after")
     def _strong_password(self) -> RegisterRequest:

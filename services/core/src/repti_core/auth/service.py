@@ -44,7 +44,9 @@ async def register(session: AsyncSession, data: RegisterRequest, *, ip_address: 
             await session.flush()
     except IntegrityError as exc:
         raise EmailTaken() from exc
-    await create_vivarium(session, user, f"{data.display_name}'s vivarium", personal=True)
+    await create_vivarium(
+        session, user, f"{data.display_name}'s vivarium", personal=True, time_zone=data.time_zone
+    )
     await verification.send_verification(session, user)
     return user
 

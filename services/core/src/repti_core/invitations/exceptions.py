@@ -52,3 +52,14 @@ class CannotInviteRole(Forbidden):
             "Curators may invite keepers and handlers only; inviting or revoking a curator or "
             "herpetologist invitation needs a herpetologist."
         )
+
+
+class EmailNotVerified(Forbidden):
+    type_slug = "email-not-verified"
+
+    def __init__(self, email: str) -> None:
+        super().__init__(
+            f"Verify your email address {email} before answering this invitation: the "
+            "verification link we emailed you proves the invitation reached you. You can ask "
+            "for a new verification email on your account page."
+        )

@@ -79,18 +79,20 @@ async def email_is_member(session: AsyncSession, vivarium_id: uuid.UUID, email: 
 
 
 async def by_id(
-    session: AsyncSession, vivarium_id: uuid.UUID, invitation_id: uuid.UUID
+    session: AsyncSession, vivarium_id: uuid.UUID, invitation_id: uuid.UUID, *, lock: bool = False
 ) -> Invitation | None:
-    result = await session.scalars(
-        select(Invitation).where(
-            Invitation.id == invitation_id, Invitation.vivarium_id == vivarium_id
-        )
+    statement = select(Invitation).where(
+        Invitation.id == invitation_id, Invitation.vivarium_id == vivarium_id
     )
-    return result.one_or_none()
-
-
-async def by_token(session: AsyncSession, token: str, *, lock: bool = False) -> Invitation | None:
-    statement = select(Invitation).where(Invitation.token == token)
     if lock:
         statement = statement.with_for_update().execution_options(populate_existing=True)
+    return (await session.scalars(statement)).one_or_none()
+
+
+async def by_id_only(session: AsyncSession, invitation_id: uuid.UUID) -> Invitation | None:
+    return await session.get(Invitation, invitation_id)
+
+
+async def by_token_hash(session: AsyncSession, token_hash: str) -> Invitation | None:
+    statement = select(Invitation).where(Invitation.token_hash == token_hash)
     return (await session.scalars(statement)).one_or_none()

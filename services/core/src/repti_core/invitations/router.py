@@ -13,7 +13,6 @@ from repti_core.invitations.schemas import (
     AcceptedMembership,
     InvitationCreate,
     InvitationRead,
-    MyInvitationRead,
 )
 from repti_core.vivariums.dependencies import CuratorAccess
 from reptidex_common.db.engine import DbSession
@@ -51,9 +50,14 @@ async def revoke(invitation_id: uuid.UUID, access: CuratorAccess, session: DbSes
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("", response_model=list[MyInvitationRead])
-async def list_mine(user: CurrentUser, session: DbSession) -> list[MyInvitationRead]:
+@router.get("", response_model=list[InvitationRead])
+async def list_mine(user: CurrentUser, session: DbSession) -> list[InvitationRead]:
     return await service.list_mine(session, user)
+
+
+@router.get("/{token}", response_model=InvitationRead)
+async def show(token: Token, user: CurrentUser, session: DbSession) -> InvitationRead:
+    return await service.show(session, user, token)
 
 
 @router.post(
@@ -63,14 +67,35 @@ async def list_mine(user: CurrentUser, session: DbSession) -> list[MyInvitationR
     responses=ANSWERING,
 )
 async def accept(token: Token, user: CurrentUser, session: DbSession) -> AcceptedMembership:
-    return await service.accept(session, user, token)
+    return await service.accept(session, user, await service.by_token(session, token))
+
+
+@router.post("/{token}/decline", status_code=status.HTTP_204_NO_CONTENT, responses=EXPIRED)
+async def decline(token: Token, user: CurrentUser, session: DbSession) -> Response:
+    await service.decline(session, user, await service.by_token(session, token))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# The invitee's own list shows no tokens (only their hashes are stored): it answers by id.
+@router.post(
+    "/received/{invitation_id}/accept",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AcceptedMembership,
+    responses=ANSWERING,
+)
+async def accept_received(
+    invitation_id: uuid.UUID, user: CurrentUser, session: DbSession
+) -> AcceptedMembership:
+    return await service.accept(session, user, await service.by_id(session, invitation_id))
 
 
 @router.post(
-    "/{token}/decline",
+    "/received/{invitation_id}/decline",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=EXPIRED,
 )
-async def decline(token: Token, user: CurrentUser, session: DbSession) -> Response:
-    await service.decline(session, user, token)
+async def decline_received(
+    invitation_id: uuid.UUID, user: CurrentUser, session: DbSession
+) -> Response:
+    await service.decline(session, user, await service.by_id(session, invitation_id))
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -25,12 +25,6 @@ class InvitationRead(BaseModel):
     vivarium_name: str
 
 
-class MyInvitationRead(InvitationRead):
-    """An invitation as its invitee sees it: with the token to accept or decline it."""
-
-    token: str
-
-
 class AcceptedMembership(BaseModel):
     vivarium_id: uuid.UUID
     role: VivariumRole

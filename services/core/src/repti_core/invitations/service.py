@@ -18,6 +18,7 @@ from repti_core.invitations import repository
 from repti_core.invitations.exceptions import (
     AlreadyMember,
     CannotInviteRole,
+    EmailNotVerified,
     InvitationClosed,
     InvitationExpired,
     InvitationNotFound,
@@ -27,10 +28,10 @@ from repti_core.invitations.schemas import (
     AcceptedMembership,
     InvitationCreate,
     InvitationRead,
-    MyInvitationRead,
 )
 from repti_core.vivariums import repository as vivariums
 from repti_core.vivariums import seats
+from reptidex_common.auth.api_keys import hash_token
 from reptidex_common.auth.dependencies import VivariumAccess
 from reptidex_common.errors import NotFound
 from reptidex_common.models.core import Invitation, Membership, User, Vivarium
@@ -79,11 +80,12 @@ async def create(
     await seats.ensure_seat(
         session, vivarium, reserved=await repository.count_open(session, vivarium.id, now)
     )
+    token = secrets.token_urlsafe(TOKEN_BYTES)
     invitation = Invitation(
         vivarium_id=vivarium.id,
         email=email,
         role=data.role,
-        token=secrets.token_urlsafe(TOKEN_BYTES),
+        token_hash=hash_token(token),
         status=InvitationStatus.pending,
         invited_by_id=access.principal.user_id,
         expires_at=now + INVITATION_TTL,
@@ -92,15 +94,20 @@ async def create(
     await session.flush()
     inviter = await session.get(User, access.principal.user_id)
     _queue_invitation_email(
-        session, invitation, vivarium, inviter.display_name if inviter else None
+        session, invitation, token, vivarium, inviter.display_name if inviter else None
     )
     return to_read(invitation, vivarium.name)
 
 
 def _queue_invitation_email(
-    session: AsyncSession, invitation: Invitation, vivarium: Vivarium, inviter_name: str | None
+    session: AsyncSession,
+    invitation: Invitation,
+    token: str,
+    vivarium: Vivarium,
+    inviter_name: str | None,
 ) -> None:
-    link = f"{get_settings().breeder_web_url.rstrip('/')}/invitations/{invitation.token}"
+    # The raw token exists only here and in the email; the database keeps its hash.
+    link = f"{get_settings().breeder_web_url.rstrip('/')}/invitations/{token}"
     who = inviter_name or "Someone"
     queue_email(
         session,
@@ -131,26 +138,43 @@ async def revoke(session: AsyncSession, access: VivariumAccess, invitation_id: u
     await session.flush()
 
 
-async def list_mine(session: AsyncSession, user: User) -> list[MyInvitationRead]:
+async def list_mine(session: AsyncSession, user: User) -> list[InvitationRead]:
     rows = await repository.open_for_email(session, user.email, _now())
-    return [
-        MyInvitationRead(**to_read(invitation, name).model_dump(), token=invitation.token)
-        for invitation, name in rows
-    ]
+    return [to_read(invitation, name) for invitation, name in rows]
 
 
-async def _answerable(session: AsyncSession, user: User, token: str) -> tuple[Invitation, Vivarium]:
-    """The invitation behind `token`, locked, if it is this user's and can still be answered.
+def _ensure_invitee(user: User, invitation: Invitation | None) -> Invitation:
+    """The invitation if it is addressed to this user; someone else's answers 404, as if absent."""
+    if invitation is None or invitation.email.lower() != user.email.lower():
+        raise InvitationNotFound()
+    return invitation
+
+
+async def show(session: AsyncSession, user: User, token: str) -> InvitationRead:
+    """The invitation behind an emailed link, for the page that answers it."""
+    invitation = _ensure_invitee(user, await by_token(session, token))
+    vivarium = await session.get(Vivarium, invitation.vivarium_id)
+    if vivarium is None or vivarium.deleted_at is not None:
+        raise InvitationNotFound()
+    return to_read(invitation, vivarium.name)
+
+
+async def _answerable(
+    session: AsyncSession, user: User, found: Invitation | None
+) -> tuple[Invitation, Vivarium]:
+    """The invitation `found`, locked, if it is this user's and can still be answered.
+
+    Only a verified address proves the invitation reached this person: otherwise whoever
+    registered the invited address first could take the seat (and its role).
 
     Locks the vivarium before the invitation (the order vivarium deletion uses too), so the
     seat count and the status cannot change underneath.
     """
-    found = await repository.by_token(session, token)
-    # Someone else's invitation answers 404, as if it did not exist.
-    if found is None or found.email.lower() != user.email.lower():
-        raise InvitationNotFound()
+    found = _ensure_invitee(user, found)
+    if user.email_verified_at is None:
+        raise EmailNotVerified(user.email)
     vivarium = await vivariums.lock_vivarium(session, found.vivarium_id)
-    invitation = await repository.by_token(session, token, lock=True)
+    invitation = await repository.by_id(session, found.vivarium_id, found.id, lock=True)
     if vivarium is None or invitation is None:
         raise InvitationNotFound()
     if invitation.status is not InvitationStatus.pending:
@@ -160,8 +184,18 @@ async def _answerable(session: AsyncSession, user: User, token: str) -> tuple[In
     return invitation, vivarium
 
 
-async def accept(session: AsyncSession, user: User, token: str) -> AcceptedMembership:
-    invitation, vivarium = await _answerable(session, user, token)
+async def by_token(session: AsyncSession, token: str) -> Invitation | None:
+    """The invitation an emailed link names."""
+    return await repository.by_token_hash(session, hash_token(token))
+
+
+async def by_id(session: AsyncSession, invitation_id: uuid.UUID) -> Invitation | None:
+    """The invitation the invitee picked from their own list (which shows no tokens)."""
+    return await repository.by_id_only(session, invitation_id)
+
+
+async def accept(session: AsyncSession, user: User, found: Invitation | None) -> AcceptedMembership:
+    invitation, vivarium = await _answerable(session, user, found)
     if await vivariums.membership_exists(session, vivarium.id, user.id):
         raise AlreadyMember()
     # This invitation's seat was reserved when it was sent; check it is still there.
@@ -173,8 +207,8 @@ async def accept(session: AsyncSession, user: User, token: str) -> AcceptedMembe
     return AcceptedMembership(vivarium_id=vivarium.id, role=invitation.role)
 
 
-async def decline(session: AsyncSession, user: User, token: str) -> None:
-    invitation, _vivarium = await _answerable(session, user, token)
+async def decline(session: AsyncSession, user: User, found: Invitation | None) -> None:
+    invitation, _vivarium = await _answerable(session, user, found)
     invitation.status = InvitationStatus.declined
     invitation.responded_at = _now()
     await session.flush()

@@ -19,4 +19,6 @@ class SettingsNeedOwner(Forbidden):
     type_slug = "insufficient-role"
 
     def __init__(self) -> None:
-        super().__init__("Only a herpetologist (owner) may change the vivarium settings.")
+        super().__init__(
+            "Only a herpetologist (owner) may change the vivarium settings or time zone."
+        )

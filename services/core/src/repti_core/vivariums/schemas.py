@@ -18,6 +18,7 @@ from pydantic import (
 from reptidex_common.db.pagination import Page
 from reptidex_common.models.enums import VivariumRole
 from reptidex_common.schemas import PartialUpdate
+from reptidex_common.vivarium_time import DEFAULT_TIME_ZONE, TimeZone
 
 VivariumName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)
@@ -61,6 +62,7 @@ class VivariumCreate(BaseModel):
     location: Location | None = None
     is_public: bool = False
     settings: VivariumSettings | None = None
+    time_zone: TimeZone = DEFAULT_TIME_ZONE
 
 
 class VivariumUpdate(PartialUpdate):
@@ -71,13 +73,15 @@ class VivariumUpdate(PartialUpdate):
     location: Location | None = None
     is_public: bool | None = None
     settings: VivariumSettings | None = None
+    time_zone: TimeZone | None = None
 
-    # description and location may be cleared; these three always have a value.
-    not_nullable = ("name", "is_public", "settings")
+    # description and location may be cleared; the others always have a value.
+    not_nullable = ("name", "is_public", "settings", "time_zone")
 
     @property
     def touches_settings(self) -> bool:
-        return "settings" in self.model_fields_set
+        # The time zone changes what every date check means: the owner's, like the settings.
+        return bool({"settings", "time_zone"} & self.model_fields_set)
 
 
 class VivariumRead(BaseModel):
@@ -89,6 +93,7 @@ class VivariumRead(BaseModel):
     is_public: bool
     is_personal: bool
     settings: dict[str, Any]
+    time_zone: str
     plan_code: str | None = None
     # The caller's effective role: staff without a membership see the role they act as.
     my_role: VivariumRole | None

@@ -54,6 +54,7 @@ async def create_from_request(session: AsyncSession, owner: User, data: Vivarium
         location=data.location,
         is_public=data.is_public,
         settings=data.settings.changes() if data.settings else {},
+        time_zone=data.time_zone,
     )
     # created_at comes from the database; load it now, async sessions cannot lazy-load.
     await session.refresh(vivarium)
@@ -77,6 +78,7 @@ def to_read(vivarium: Vivarium, role: VivariumRole | None, plan_code: str | None
         is_public=vivarium.is_public,
         is_personal=vivarium.is_personal,
         settings=vivarium.settings or {},
+        time_zone=vivarium.time_zone,
         plan_code=plan_code,
         my_role=role,
         created_at=vivarium.created_at,

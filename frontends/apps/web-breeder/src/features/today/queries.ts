@@ -5,21 +5,11 @@ import { api } from "../../api";
 import { keys } from "../../queries/keys";
 import type { BatchBody } from "./batch";
 
-/** The device's time zone decides when "today" ends (a keeper at 23:30 still sees today). */
-export function deviceTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    return "UTC";
-  }
-}
-
+/** The vivarium's time zone decides when its "today" ends, wherever the keeper's phone is. */
 export function useToday(vivariumId: string) {
-  const tz = deviceTimeZone();
   return useQuery({
-    queryKey: [...keys.today(vivariumId), tz],
-    queryFn: () =>
-      unwrap(api.animal.GET("/api/v1/vivariums/{vivarium_id}/today", { params: { path: { vivarium_id: vivariumId }, query: { tz } } })),
+    queryKey: keys.today(vivariumId),
+    queryFn: () => unwrap(api.animal.GET("/api/v1/vivariums/{vivarium_id}/today", { params: { path: { vivarium_id: vivariumId } } })),
     enabled: Boolean(vivariumId),
     // A list kept open on a phone at the rack stays current as others log.
     refetchInterval: 5 * 60_000,

@@ -3,6 +3,7 @@ import { CheckboxField, Dialog, TextAreaField, TextField } from "@reptidex/ui";
 import { FormProblem } from "../../auth/AuthLayout";
 import { FormActions } from "../../components/FormActions";
 import { notifySuccess } from "../../lib/notify";
+import { deviceTimeZone } from "../../lib/timeZone";
 import { useFormSubmit } from "../../lib/useFormSubmit";
 import { useCreateVivarium, vivariumProfile } from "./vivariumQueries";
 
@@ -10,7 +11,8 @@ import { useCreateVivarium, vivariumProfile } from "./vivariumQueries";
 export function CreateVivariumDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const create = useCreateVivarium();
   const { form, onSubmit } = useFormSubmit(async (data) => {
-    const vivarium = await create.mutateAsync(vivariumProfile(data));
+    // Its "today" starts as the creator's; the owner can change the zone in the settings.
+    const vivarium = await create.mutateAsync({ ...vivariumProfile(data), time_zone: deviceTimeZone() });
     notifySuccess(`${vivarium.name} created. You are its owner and it is now the vivarium you work in.`);
     close();
   });

@@ -1,3 +1,4 @@
+import { ApiProblem } from "@reptidex/api-client";
 import { Button, buttonClass, Card, PageHeader, Skeleton } from "@reptidex/ui";
 import { MailCheck } from "lucide-react";
 import { useState } from "react";
@@ -9,7 +10,8 @@ import { RetryError } from "../../components/RetryError";
 import { explain, type Explanation } from "../../lib/problems";
 import { notifySuccess } from "../../lib/notify";
 import { ROLE_LABEL, type Role } from "../../lib/roles";
-import { useAnswerInvitation, useMyInvitations, type MyInvitation } from "./vivariumQueries";
+import { EmailNotVerifiedNotice, isEmailNotVerified } from "./EmailNotVerifiedNotice";
+import { useAnswerInvitation, useInvitation, type Invitation } from "./vivariumQueries";
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" });
 /**
@@ -20,20 +22,25 @@ export default function InvitationPage() {
   const { token = "" } = useParams();
   const { me, signOut } = useAuth();
   const navigate = useNavigate();
-  const invitations = useMyInvitations();
+  const found = useInvitation(token);
   const answer = useAnswerInvitation();
   const [problem, setProblem] = useState<Explanation | null>(null);
+  const [unverified, setUnverified] = useState(false);
   const [declined, setDeclined] = useState(false);
-  // Kept once answered: the list is read again and no longer holds it while the page moves on.
-  const [answered, setAnswered] = useState<MyInvitation | null>(null);
-  const invitation = invitations.data?.find((item) => item.token === token) ?? answered;
+  // Kept once answered: the invitation is read again and is no longer open while the page moves on.
+  const [answered, setAnswered] = useState<Invitation | null>(null);
+  const open = found.data && found.data.status === "pending" && new Date(found.data.expires_at) > new Date() ? found.data : null;
+  const invitation = answered ?? open;
+  // Someone else's invitation (or none) answers 404: the page says it is not open for this account.
+  const notFound = found.error instanceof ApiProblem && found.error.status === 404;
 
   async function respond(accept: boolean) {
     if (!invitation) return;
     setProblem(null);
+    setUnverified(false);
     setAnswered(invitation);
     try {
-      await answer.mutateAsync({ token, accept });
+      await answer.mutateAsync({ invitation: { token }, accept });
       if (accept) {
         notifySuccess(`Welcome to ${invitation.vivarium_name}. You are now working in it.`);
         navigate("/animals", { replace: true });
@@ -41,7 +48,8 @@ export default function InvitationPage() {
         setDeclined(true);
       }
     } catch (error) {
-      setProblem(explain(error));
+      if (isEmailNotVerified(error)) setUnverified(true);
+      else setProblem(explain(error));
     }
   }
 
@@ -53,9 +61,9 @@ export default function InvitationPage() {
   return (
     <div className="mx-auto flex w-full max-w-xl flex-col gap-4">
       <PageHeader title="Invitation" />
-      {invitations.error ? (
-        <RetryError error={invitations.error} onRetry={() => invitations.refetch()} />
-      ) : invitations.isPending ? (
+      {found.error && !notFound ? (
+        <RetryError error={found.error} onRetry={() => found.refetch()} />
+      ) : found.isPending ? (
         <Card>
           <div aria-busy="true" aria-label="Loading the invitation" className="flex flex-col gap-2">
             <Skeleton className="h-7 w-3/4" />
@@ -89,6 +97,7 @@ export default function InvitationPage() {
             </div>
           </div>
           <FormProblem summary={problem} />
+          {unverified || me?.email_verified === false ? <EmailNotVerifiedNotice /> : null}
           <div className="flex flex-wrap gap-2">
             <Button busy={answer.isPending && answer.variables?.accept} disabled={answer.isPending} onClick={() => void respond(true)}>
               Accept and join

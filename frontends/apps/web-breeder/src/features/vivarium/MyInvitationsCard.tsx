@@ -1,9 +1,11 @@
 import { Badge, Button, Card } from "@reptidex/ui";
+import { useState } from "react";
 
 import { notifyError, notifySuccess } from "../../lib/notify";
 import type { Role } from "../../lib/roles";
 import { ROLE_NAME } from "./memberRules";
-import { useAnswerInvitation, useMyInvitations, type MyInvitation } from "./vivariumQueries";
+import { EmailNotVerifiedNotice, isEmailNotVerified } from "./EmailNotVerifiedNotice";
+import { useAnswerInvitation, useMyInvitations, type Invitation } from "./vivariumQueries";
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -24,16 +26,18 @@ export function MyInvitationsCard() {
   );
 }
 
-function MyInvitationRow({ invitation }: { invitation: MyInvitation }) {
+function MyInvitationRow({ invitation }: { invitation: Invitation }) {
   const answer = useAnswerInvitation();
+  const [unverified, setUnverified] = useState(false);
   const role = ROLE_NAME[invitation.role as Role].toLowerCase();
 
   async function respond(accept: boolean) {
     try {
-      await answer.mutateAsync({ token: invitation.token, accept });
+      await answer.mutateAsync({ invitation: { id: invitation.id }, accept });
       notifySuccess(accept ? `You joined ${invitation.vivarium_name} as ${role}.` : `Invitation to ${invitation.vivarium_name} declined.`);
     } catch (error) {
-      notifyError(error);
+      if (isEmailNotVerified(error)) setUnverified(true);
+      else notifyError(error);
     }
   }
 
@@ -46,6 +50,7 @@ function MyInvitationRow({ invitation }: { invitation: MyInvitation }) {
         </p>
         <p className="text-xs text-stone-600 dark:text-stone-400">Expires {DATE.format(new Date(invitation.expires_at))}</p>
       </div>
+      {unverified ? <EmailNotVerifiedNotice className="w-full" /> : null}
       <div className="flex gap-2">
         <Button size="sm" busy={busy(true)} disabled={answer.isPending} onClick={() => void respond(true)}>
           Accept

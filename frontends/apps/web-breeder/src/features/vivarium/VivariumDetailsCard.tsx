@@ -6,6 +6,7 @@ import { FormProblem } from "../../auth/AuthLayout";
 import { FormActions } from "../../components/FormActions";
 import { explain } from "../../lib/problems";
 import { notifySuccess } from "../../lib/notify";
+import { timeZoneChoices } from "../../lib/timeZone";
 import { useFormSubmit } from "../../lib/useFormSubmit";
 import { useSpecies } from "../../queries/catalogue";
 import { useCan } from "../../vivarium/useCan";
@@ -61,6 +62,8 @@ export function VivariumDetailsCard({ vivariumId }: { vivariumId: string }) {
             <dd className="font-mono break-all">{vivarium.slug}</dd>
             <dt className="text-stone-600 dark:text-stone-400">Animal IDs</dt>
             <dd className="font-mono">{String(vivarium.settings.animal_id_template ?? "{SPECIES}-{SEQ:03}")}</dd>
+            <dt className="text-stone-600 dark:text-stone-400">Time zone</dt>
+            <dd>{vivarium.time_zone}</dd>
           </dl>
         </>
       )}
@@ -80,6 +83,7 @@ function DetailsForm({ vivarium, onDone }: { vivarium: VivariumDetails; onDone: 
         animal_id_template: String(data.get("animal_id_template")).trim(),
         default_species_id: String(data.get("default_species_id")) || null,
       };
+      body.time_zone = String(data.get("time_zone"));
     }
     await update.mutateAsync(body);
     notifySuccess("Vivarium details saved.");
@@ -129,6 +133,19 @@ function DetailsForm({ vivarium, onDone }: { vivarium: VivariumDetails; onDone: 
             {(species.data ?? []).map((item) => (
               <option key={item.id} value={item.id}>
                 {item.common_name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label="Time zone"
+            name="time_zone"
+            defaultValue={vivarium.time_zone}
+            hint="Decides what today means for the whole vivarium: hatch dates, what is due, reminders."
+            error={form.fields.time_zone}
+          >
+            {timeZoneChoices(vivarium.time_zone).map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll("_", " ")}
               </option>
             ))}
           </SelectField>

@@ -9,7 +9,6 @@ import { useVivarium } from "../../vivarium/VivariumProvider";
 export type VivariumDetails = CoreSchemas["VivariumRead"];
 export type Member = CoreSchemas["MemberRead"];
 export type Invitation = CoreSchemas["InvitationRead"];
-export type MyInvitation = CoreSchemas["MyInvitationRead"];
 export type VivariumCreate = CoreSchemas["VivariumCreate"];
 export type VivariumUpdate = CoreSchemas["VivariumUpdate"];
 
@@ -57,6 +56,19 @@ export function useMyInvitations() {
     queryFn: () => unwrap(api.core.GET("/api/v1/invitations")),
   });
 }
+
+/** The invitation an emailed link names, if it is addressed to the signed-in user (404 if not). */
+export function useInvitation(token: string) {
+  return useQuery({
+    queryKey: [...keys.myInvitations, token],
+    queryFn: () => unwrap(api.core.GET("/api/v1/invitations/{token}", { params: { path: { token } } })),
+    enabled: Boolean(token),
+    retry: false,
+  });
+}
+
+/** Which invitation to answer: the emailed link's token, or the id from the user's own list. */
+export type InvitationRef = { token: string } | { id: string };
 
 /** The account's memberships live in `me`: read it again after any change to them. */
 function useRefreshMe() {
@@ -150,18 +162,25 @@ export function useRevokeInvitation(vivariumId: string) {
 }
 
 /**
- * Accept or decline an invitation by its token. Accepting adds a membership: `me` is read
- * again before switching, so the switcher already lists the vivarium it switches to.
+ * Accept or decline an invitation. Accepting adds a membership: `me` is read again before
+ * switching, so the switcher already lists the vivarium it switches to. The service answers
+ * 403 `email-not-verified` until the invited address is verified.
  */
 export function useAnswerInvitation() {
   const queryClient = useQueryClient();
   const refreshMe = useRefreshMe();
   const { switchTo } = useVivarium();
   return useMutation({
-    mutationFn: async ({ token, accept }: { token: string; accept: boolean }) => {
-      const params = { params: { path: { token } } };
-      if (accept) return unwrap(api.core.POST("/api/v1/invitations/{token}/accept", params));
-      await unwrap(api.core.POST("/api/v1/invitations/{token}/decline", params));
+    mutationFn: async ({ invitation, accept }: { invitation: InvitationRef; accept: boolean }) => {
+      if ("token" in invitation) {
+        const params = { params: { path: { token: invitation.token } } };
+        if (accept) return unwrap(api.core.POST("/api/v1/invitations/{token}/accept", params));
+        await unwrap(api.core.POST("/api/v1/invitations/{token}/decline", params));
+        return null;
+      }
+      const params = { params: { path: { invitation_id: invitation.id } } };
+      if (accept) return unwrap(api.core.POST("/api/v1/invitations/received/{invitation_id}/accept", params));
+      await unwrap(api.core.POST("/api/v1/invitations/received/{invitation_id}/decline", params));
       return null;
     },
     onSuccess: async (membership) => {
