@@ -14,6 +14,7 @@ from repti_animal.genetics.schemas import (
     AllelicCombinationRead,
     GeneCallRead,
     NonMendelianRead,
+    OtherOutcomesRead,
     OutcomeRead,
     ParentGeneRead,
     ParentRead,
@@ -140,7 +141,15 @@ def prediction_read(result: PredictionResult) -> PredictionRead:
         species_id=result.species_id,
         sire=_parent(result.sire, result),
         dam=_parent(result.dam, result),
+        outcome_count=prediction.outcome_count,
         outcomes=[present.outcome(o) for o in prediction.outcomes],
+        other_outcomes=OtherOutcomesRead(
+            count=prediction.other.count,
+            probability=float(prediction.other.probability),
+            fraction=str(prediction.other.probability),
+        )
+        if prediction.other is not None
+        else None,
         traits=[_summary(s) for s in prediction.traits],
         warnings=[_warning(w) for w in prediction.warnings],
         non_mendelian=[_non_mendelian(n) for n in prediction.non_mendelian],

@@ -118,7 +118,14 @@ async def predict_pairing(
     # Rows come in catalogue order; that order is how names are written.
     traits = {row.id: _trait_spec(row, rank) for rank, row in enumerate(rows)}
 
-    prediction = predict(traits, sire.genes, dam.genes, sire_field=sire.path, dam_field=dam.path)
+    prediction = predict(
+        traits,
+        sire.genes,
+        dam.genes,
+        sire_field=sire.path,
+        dam_field=dam.path,
+        limit=body.limit,
+    )
     return PredictionResult(
         species_id=body.species_id, sire=sire, dam=dam, traits=traits, prediction=prediction
     )
