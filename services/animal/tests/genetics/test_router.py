@@ -139,7 +139,9 @@ async def test_possible_hets_and_allelic_combinations(
     assert found["Mojave Lesser Clown"] == pytest.approx(1 / 4 * 1 / 6)
     assert sum(found.values()) == pytest.approx(1)
     combo = next(o for o in response.json()["outcomes"] if o["phenotype"] == "Mojave Lesser Clown")
-    assert combo["allelic_combinations"] == [{"group": "BEL", "name": "Mojave Lesser"}]
+    assert combo["allelic_combinations"] == [
+        {"group": "BEL", "name": "Mojave Lesser", "hobby_name": None}
+    ]
     het = next(
         g
         for o in response.json()["outcomes"]

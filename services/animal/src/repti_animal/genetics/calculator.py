@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from math import lcm, prod
@@ -59,6 +59,25 @@ class WelfareWarning:
 class AllelicCombination:
     group: str
     name: str
+    # What breeders call it, when the catalogue knows ("Blue-Eyed Leucistic").
+    hobby_name: str | None = None
+
+
+# The catalogue's names of allelic combinations, by the pair's trait ids: two ids for two
+# different alleles, one for the homozygous form.
+CombinationNames = Mapping[frozenset[uuid.UUID], str]
+
+
+def _combination(
+    look: LocusOutcome, name: str | None, names: CombinationNames
+) -> AllelicCombination | None:
+    if not look.group or not name:
+        return None
+    states = [gene.state for gene in look.shown]
+    # Named only when what shows is the whole pair: one allele twice, or two alleles.
+    whole_pair = states == [GenotypeState.super] or len(states) == 2
+    key = frozenset(gene.trait.id for gene in look.shown)
+    return AllelicCombination(look.group, name, names.get(key) if whole_pair else None)
 
 
 @dataclass(frozen=True)
@@ -126,7 +145,7 @@ class _RenderedLook:
     combination: AllelicCombination | None
 
 
-def _render(look: LocusOutcome, denominator: int) -> _RenderedLook:
+def _render(look: LocusOutcome, denominator: int, names: CombinationNames) -> _RenderedLook:
     name = look_name(look.shown)
     calls = [GeneCall(g.trait, g.state, Fraction(1)) for g in look.shown]
     calls += [
@@ -141,13 +160,15 @@ def _render(look: LocusOutcome, denominator: int) -> _RenderedLook:
         warnings=tuple(
             (risk.sort_key(), WelfareWarning(risk, p, describe(risk, p))) for risk, p in look.risks
         ),
-        combination=AllelicCombination(look.group, name) if look.group and name else None,
+        combination=_combination(look, name, names),
     )
 
 
-def _render_locus(looks: Sequence[LocusOutcome]) -> tuple[int, list[_RenderedLook]]:
+def _render_locus(
+    looks: Sequence[LocusOutcome], names: CombinationNames
+) -> tuple[int, list[_RenderedLook]]:
     denominator = lcm(*(look.probability.denominator for look in looks))
-    return denominator, [_render(look, denominator) for look in looks]
+    return denominator, [_render(look, denominator, names) for look in looks]
 
 
 def _outcome(parts: Sequence[_RenderedLook], probability: Fraction) -> Outcome:
@@ -168,7 +189,9 @@ def _outcome(parts: Sequence[_RenderedLook], probability: Fraction) -> Outcome:
     )
 
 
-def _most_likely(looks: Sequence[Sequence[LocusOutcome]], limit: int) -> list[Outcome]:
+def _most_likely(
+    looks: Sequence[Sequence[LocusOutcome]], limit: int, names: CombinationNames
+) -> list[Outcome]:
     """The `limit` (at least 1) most likely outcomes, ties in name order.
 
     Walks the Cartesian product of the loci's looks best first instead of listing it: each
@@ -180,7 +203,7 @@ def _most_likely(looks: Sequence[Sequence[LocusOutcome]], limit: int) -> list[Ou
     rendered: list[list[_RenderedLook]] = []
     total_denominator = 1
     for locus_looks in looks:
-        denominator, locus_rendered = _render_locus(locus_looks)
+        denominator, locus_rendered = _render_locus(locus_looks, names)
         total_denominator *= denominator
         rendered.append(sorted(locus_rendered, key=lambda look: -look.weight))
 
@@ -268,6 +291,7 @@ def predict(
     sire_field: str = "sire.genotype",
     dam_field: str = "dam.genotype",
     limit: int | None = None,
+    combination_names: CombinationNames | None = None,
 ) -> Prediction:
     """The offspring outcomes of sire x dam, most likely first: the `limit` most likely
     (every one without a limit), the rest grouped with their exact count and probability.
@@ -293,7 +317,9 @@ def predict(
         classify(locus, distribution) for locus, distribution in zip(loci, crosses, strict=True)
     ]
     count = prod(len(options) for options in looks)
-    outcomes = _most_likely(looks, count if limit is None else min(limit, count))
+    outcomes = _most_likely(
+        looks, count if limit is None else min(limit, count), combination_names or {}
+    )
     listed = sum((o.probability for o in outcomes), Fraction(0))
     other = OtherOutcomes(count - len(outcomes), 1 - listed) if len(outcomes) < count else None
     return Prediction(

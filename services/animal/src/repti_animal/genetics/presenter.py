@@ -85,7 +85,8 @@ def _outcome(outcome: Outcome, present: _Presenter) -> OutcomeRead:
         genotype=[present.call(call) for call in outcome.genotype],
         warnings=[present.warning(w) for w in outcome.warnings],
         allelic_combinations=[
-            AllelicCombinationRead(group=c.group, name=c.name) for c in outcome.combinations
+            AllelicCombinationRead(group=c.group, name=c.name, hobby_name=c.hobby_name)
+            for c in outcome.combinations
         ],
     )
 

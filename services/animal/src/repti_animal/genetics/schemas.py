@@ -98,7 +98,11 @@ class WarningRead(BaseModel):
 
 class AllelicCombinationRead(BaseModel):
     group: str
-    name: str
+    name: str = Field(description='The alleles shown: "Mojave Lesser", "Super Mojave".')
+    hobby_name: str | None = Field(
+        default=None,
+        description='What breeders call the combination, when the catalogue knows: "Blue-Eyed Leucistic".',
+    )
 
 
 class OutcomeRead(BaseModel):

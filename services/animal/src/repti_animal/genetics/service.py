@@ -92,6 +92,7 @@ def _trait_spec(trait: Trait, rank: int) -> TraitSpec:
         welfare_flag=trait.welfare_flag,
         welfare_scope=trait.welfare_scope,
         welfare_note=trait.welfare_note,
+        homozygous_welfare_flag=trait.homozygous_welfare_flag,
     )
 
 
@@ -125,6 +126,7 @@ async def predict_pairing(
         sire_field=sire.path,
         dam_field=dam.path,
         limit=body.limit,
+        combination_names=await repository.combination_names(session, body.species_id, trait_ids),
     )
     return PredictionResult(
         species_id=body.species_id, sire=sire, dam=dam, traits=traits, prediction=prediction
