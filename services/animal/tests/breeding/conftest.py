@@ -66,7 +66,14 @@ async def world(
     return World(**vars(base), sire=sire, dam=dam)
 
 
+# When the test pairings of season 2025 were introduced: before their clutches were laid.
+INTRODUCED = "2025-03-01"
+
+
 async def create_pairing(client: httpx.AsyncClient, world: World, **fields: Any) -> dict[str, Any]:
+    """A 2025 pairing; one created past `planned` is dated as introduced on INTRODUCED."""
+    if fields.get("status", "planned") != "planned" and "events" not in fields:
+        fields["events"] = {f"{fields['status']}_at": INTRODUCED}
     body = {"sire_id": str(world.sire.id), "dam_id": str(world.dam.id), "season": 2025, **fields}
     response = await client.post("/api/v1/pairings", json=body, headers=world.headers())
     assert response.status_code == 201, response.text

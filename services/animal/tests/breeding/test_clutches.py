@@ -17,6 +17,7 @@ from ..conftest import AnimalFactory
 from .conftest import (
     ANY_MEMBER,
     HANDLER_UP,
+    INTRODUCED,
     World,
     assert_problem,
     create_pairing,
@@ -106,7 +107,12 @@ async def test_expected_hatch_date_for_other_species(
         female = await make_animal(world.vivarium, species, sex=Sex.female)
         response = await client.post(
             "/api/v1/pairings",
-            json={"sire_id": str(male.id), "dam_id": str(female.id), "status": "active"},
+            json={
+                "sire_id": str(male.id),
+                "dam_id": str(female.id),
+                "status": "active",
+                "events": {"active_at": INTRODUCED},
+            },
             headers=world.headers(),
         )
         assert response.status_code == 201, response.text

@@ -56,7 +56,7 @@ async def test_create_with_status_records_its_date(client: httpx.AsyncClient, wo
     )
     assert body["status"] == "locked"
     assert body["events"] == {"locked_at": "2025-02-03", "introduced_at": "2025-01-20"}
-    active = await create_pairing(client, world, status="active")
+    active = await create_pairing(client, world, status="active", events={})
     assert active["events"] == {"active_at": datetime.now(UTC).date().isoformat()}
 
 

@@ -21,7 +21,13 @@ async def pairing_of(
 ) -> str:
     response = await client.post(
         "/api/v1/pairings",
-        json={"sire_id": str(sire.id), "dam_id": str(dam.id), "season": season, "status": "active"},
+        json={
+            "sire_id": str(sire.id),
+            "dam_id": str(dam.id),
+            "season": season,
+            "status": "active",
+            "events": {"active_at": f"{season}-01-15"},
+        },
         headers=world.headers(),
     )
     assert response.status_code == 201, response.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.models.animal import Species, Trait
+from reptidex_common.models.animal import AllelicCombination, Species, Trait
 from reptidex_common.models.animal_enums import Inheritance, WelfareFlag, WelfareScope
 
 REQUIRED_PREFIXES = {"BP", "LG", "CR", "CS", "BD", "BC", "WH"}
@@ -95,3 +95,45 @@ async def test_every_seeded_trait_is_self_consistent(db_session: AsyncSession) -
             assert trait.inheritance in (Inheritance.incomplete_dominant, Inheritance.dominant)
         if trait.welfare_flag is not WelfareFlag.none:
             assert trait.welfare_note
+
+
+async def test_notes_calling_the_homozygous_form_non_viable_flag_it_lethal(
+    db_session: AsyncSession,
+) -> None:
+    ball = await _traits(db_session, "BP")
+    for name in ("Spider", "Woma", "Champagne"):
+        assert ball[name].welfare_flag is WelfareFlag.welfare
+        assert ball[name].homozygous_welfare_flag is WelfareFlag.lethal
+    assert (await _traits(db_session, "CP"))["Jaguar"].homozygous_welfare_flag is WelfareFlag.lethal
+    assert ball["Pastel"].homozygous_welfare_flag is WelfareFlag.none
+
+
+async def test_live_bearers_have_a_gestation_and_snakes_a_first_shed(
+    db_session: AsyncSession,
+) -> None:
+    species = {s.code_prefix: s for s in await db_session.scalars(select(Species))}
+    for row in species.values():
+        if row.egg_laying:
+            assert row.gestation_days_min is None
+        else:
+            assert row.gestation_days_min is not None
+            assert row.gestation_days_max is not None
+            assert row.gestation_days_min <= row.gestation_days_max
+    assert (species["BC"].gestation_days_min, species["BC"].gestation_days_max) == (100, 120)
+    for snake in ("BP", "CS", "BC", "WH", "KSB"):
+        assert species[snake].first_shed_days == 14
+    for lizard in ("LG", "CR", "BD"):
+        assert species[lizard].first_shed_days is None
+
+
+async def test_bel_complex_combinations_carry_the_hobby_name(db_session: AsyncSession) -> None:
+    ball = await _traits(db_session, "BP")
+    names = {
+        frozenset((row.first_trait_id, row.second_trait_id)): row.name
+        for row in await db_session.scalars(select(AllelicCombination))
+    }
+    bel = "Blue-Eyed Leucistic"
+    assert names[frozenset((ball["Mojave"].id, ball["Lesser"].id))] == bel
+    assert names[frozenset((ball["Lesser"].id, ball["Butter"].id))] == bel
+    assert names[frozenset((ball["Russo"].id,))] == bel
+    assert names[frozenset((ball["Mojave"].id, ball["Phantom"].id))] == "Purple Passion"

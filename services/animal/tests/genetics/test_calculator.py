@@ -7,13 +7,13 @@ from fractions import Fraction
 
 import pytest
 
-from repti_animal.genetics.calculator import Outcome, Prediction
+from repti_animal.genetics.calculator import Outcome, Prediction, predict
 from repti_animal.genetics.exceptions import InvalidPairing, TooManyOutcomes
 from repti_animal.genetics.model import ParentGene
 from repti_animal.genetics.welfare import RiskKind
 from reptidex_common.models.animal_enums import GenotypeState, WelfareFlag
 
-from .catalogue import TRAITS, G, gene, het, odds, run, visual
+from .catalogue import BY_ID, TRAITS, G, gene, het, odds, run, visual
 
 F = Fraction
 
@@ -325,7 +325,32 @@ def test_too_many_genes_is_refused_clearly() -> None:
         run([gene(name, G.het if TRAITS[name].is_recessive else G.visual) for name in many], [])
 
 
-def test_too_many_outcomes_is_refused_clearly() -> None:
+NINE_GENE_SIRE = [
+    *visual("Pastel", "Cinnamon", "Enchi", "Fire", "Yellow Belly", "Spider"),
+    *het("Clown", "Piebald", "Albino"),
+]
+NINE_GENE_DAM = [*visual("Pastel", "Cinnamon"), *het("Clown", "Piebald", "Albino")]
+
+
+def test_a_nine_gene_project_lists_the_most_likely_and_groups_the_rest_exactly() -> None:
+    everything = predict(BY_ID, NINE_GENE_SIRE, NINE_GENE_DAM)
+    assert everything.outcome_count == len(everything.outcomes) == 1152
+    assert everything.other is None
+    assert sum((o.probability for o in everything.outcomes), Fraction(0)) == 1
+
+    top = predict(BY_ID, NINE_GENE_SIRE, NINE_GENE_DAM, limit=100)
+    assert top.outcome_count == 1152
+    assert top.outcomes == everything.outcomes[:100]
+    assert top.other is not None
+    assert top.other.count == 1052
+    assert top.other.probability == sum(
+        (o.probability for o in everything.outcomes[100:]), Fraction(0)
+    )
+    assert sum((o.probability for o in top.outcomes), top.other.probability) == 1
+    assert (top.traits, top.warnings) == (everything.traits, everything.warnings)
+
+
+def test_eight_incomplete_dominant_genes_are_answered_not_refused() -> None:
     singles = [
         "Pastel",
         "Cinnamon",
@@ -336,5 +361,18 @@ def test_too_many_outcomes_is_refused_clearly() -> None:
         "Lemon Frost",
         "Mojave",
     ]
-    with pytest.raises(TooManyOutcomes, match="6561 distinct outcomes"):
-        run(visual(*singles[:-1], "Mojave"), visual(*singles))
+    prediction = predict(BY_ID, visual(*singles), visual(*singles), limit=50)
+    assert prediction.outcome_count == 6561
+    assert len(prediction.outcomes) == 50
+    assert prediction.other is not None
+    assert prediction.other.count == 6511
+    assert sum((o.probability for o in prediction.outcomes), prediction.other.probability) == 1
+    # One copy of each of eight genes is the likeliest single outcome: (1/2)^8.
+    assert prediction.outcomes[0].probability == Fraction(1, 256)
+
+
+def test_a_limit_at_or_past_the_outcome_count_lists_every_outcome() -> None:
+    prediction = predict(BY_ID, het("Clown"), het("Clown"), limit=2)
+    assert prediction.outcome_count == 2
+    assert prediction.other is None
+    assert len(prediction.outcomes) == 2

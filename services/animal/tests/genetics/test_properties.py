@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from repti_animal.genetics.calculator import Outcome
+from repti_animal.genetics.calculator import Outcome, predict
 from repti_animal.genetics.model import ParentGene
 from reptidex_common.models.animal_enums import GenotypeState
 
-from .catalogue import G, gene, run
+from .catalogue import BY_ID, G, gene, het, run, visual
 
-# Few enough loci that every combination stays under the outcome limit.
 RECESSIVES = ["Clown", "Albino"]
 DOMINANT_TYPE = ["Pastel", "Spider", "Lemon Frost"]
 BEL = ["Mojave", "Lesser", "Butter"]
@@ -67,8 +66,20 @@ def as_set(outcomes: tuple[Outcome, ...]) -> set[tuple[object, ...]]:
     }
 
 
+# Draws like this one have 1,296 outcomes, past the 1,024 the calculator once listed at most.
+LARGE_SIRE = [
+    *visual("Pastel", "Spider", "Lemon Frost", "Mojave", "Lesser"),
+    *het("Clown", "Albino", "Candy", "Toffee"),
+]
+LARGE_DAM = [
+    *visual("Pastel", "Spider", "Lemon Frost", "Mojave", "Butter"),
+    *het("Clown", "Albino", "Candy"),
+]
+
+
 @settings(max_examples=150, deadline=None)
 @given(sire=parent(), dam=parent())
+@example(sire=LARGE_SIRE, dam=LARGE_DAM)
 def test_outcomes_are_a_probability_distribution(
     sire: list[ParentGene], dam: list[ParentGene]
 ) -> None:
@@ -127,3 +138,23 @@ def test_summaries_and_pairing_warnings_agree_with_the_outcomes(
             Fraction(0),
         )
         assert total == warning.probability
+
+
+@settings(max_examples=100, deadline=None)
+@given(sire=parent(), dam=parent(), limit=st.integers(min_value=1, max_value=60))
+@example(sire=LARGE_SIRE, dam=LARGE_DAM, limit=100)
+def test_listed_outcomes_and_the_other_group_are_the_full_list_exactly(
+    sire: list[ParentGene], dam: list[ParentGene], limit: int
+) -> None:
+    everything = run(sire, dam)
+    top = predict(BY_ID, sire, dam, limit=limit)
+    assert top.outcome_count == everything.outcome_count == len(everything.outcomes)
+    assert top.outcomes == everything.outcomes[:limit]
+    rest = everything.outcomes[limit:]
+    if rest:
+        assert top.other is not None
+        assert top.other.count == len(rest)
+        assert top.other.probability == sum((o.probability for o in rest), Fraction(0))
+        assert sum((o.probability for o in top.outcomes), top.other.probability) == 1
+    else:
+        assert top.other is None

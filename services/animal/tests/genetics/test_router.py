@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -137,7 +139,9 @@ async def test_possible_hets_and_allelic_combinations(
     assert found["Mojave Lesser Clown"] == pytest.approx(1 / 4 * 1 / 6)
     assert sum(found.values()) == pytest.approx(1)
     combo = next(o for o in response.json()["outcomes"] if o["phenotype"] == "Mojave Lesser Clown")
-    assert combo["allelic_combinations"] == [{"group": "BEL", "name": "Mojave Lesser"}]
+    assert combo["allelic_combinations"] == [
+        {"group": "BEL", "name": "Mojave Lesser", "hobby_name": None}
+    ]
     het = next(
         g
         for o in response.json()["outcomes"]
@@ -480,23 +484,69 @@ async def test_too_many_genes_is_a_clear_422(
     assert "13 genes" in body["detail"]
 
 
-async def test_too_many_outcomes_is_a_clear_422(
+def exact_total(body: dict[str, Any]) -> Fraction:
+    listed = sum((Fraction(o["fraction"]) for o in body["outcomes"]), Fraction(0))
+    other = body["other_outcomes"]
+    return listed + (Fraction(other["fraction"]) if other else 0)
+
+
+async def test_a_nine_gene_project_answers_with_exact_totals_in_time(
     client: httpx.AsyncClient,
     species: SpeciesFixture,
     owner: User,
     auth_headers: Headers,
     db_session: AsyncSession,
 ) -> None:
-    extra = [
+    recessives = [
         Trait(species_id=species.id, name=f"Recessive {i}", inheritance=Inheritance.recessive)
-        for i in range(11)
+        for i in range(7)
     ]
-    db_session.add_all(extra)
+    dominants = [
+        Trait(
+            species_id=species.id,
+            name=f"Incomplete {i}",
+            inheritance=Inheritance.incomplete_dominant,
+        )
+        for i in range(2)
+    ]
+    db_session.add_all(recessives + dominants)
     await db_session.flush()
-    both = {"genotype": [{"trait_id": str(t.id), "state": "het"} for t in extra]}
-    body = await problem(client, auth_headers(owner), pairing(species, both, both))
-    assert body["type"].endswith("/pairing-too-complex")
-    assert "2048 distinct outcomes" in body["detail"]
+    # Het x het: two looks per recessive; visual x visual: three per incomplete dominant.
+    both = {
+        "genotype": [{"trait_id": str(t.id), "state": "het"} for t in recessives]
+        + [{"trait_id": str(t.id), "state": "visual"} for t in dominants]
+    }
+    started = time.perf_counter()
+    response = await client.post(
+        URL, json=pairing(species, both, both), headers=auth_headers(owner)
+    )
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["outcome_count"] == 1152
+    assert len(body["outcomes"]) == 100
+    assert body["other_outcomes"]["count"] == 1052
+    assert exact_total(body) == 1
+    # Normal-looking het for all seven with one copy of both: (2/3 . 3/4)^7 . (1/2)^2.
+    assert Fraction(body["outcomes"][0]["fraction"]) == Fraction(3, 4) ** 7 * Fraction(1, 4)
+    assert elapsed < 2, f"a 9-gene pairing took {elapsed:.2f} s"
+
+    more = await client.post(
+        URL, json={**pairing(species, both, both), "limit": 1000}, headers=auth_headers(owner)
+    )
+    assert more.status_code == 200, more.text
+    assert more.json()["outcomes"][:100] == body["outcomes"]
+    assert more.json()["other_outcomes"]["count"] == 152
+    assert exact_total(more.json()) == 1
+
+
+async def test_an_outcome_limit_out_of_range_is_a_422(
+    client: httpx.AsyncClient, species: SpeciesFixture, owner: User, auth_headers: Headers
+) -> None:
+    for limit in (0, 1001):
+        body = {**pairing(species, {"genotype": []}, {"genotype": []}), "limit": limit}
+        response = await client.post(URL, json=body, headers=auth_headers(owner))
+        assert response.status_code == 422, response.text
 
 
 async def test_twelve_genes_with_a_thousand_outcomes_answer(
@@ -517,6 +567,8 @@ async def test_twelve_genes_with_a_thousand_outcomes_answer(
     dam = {"genotype": sire["genotype"][:10]}
     response = await client.post(URL, json=pairing(species, sire, dam), headers=auth_headers(owner))
     assert response.status_code == 200, response.text
-    outcomes = response.json()["outcomes"]
-    assert len(outcomes) == 2**10
-    assert sum(o["probability"] for o in outcomes) == pytest.approx(1)
+    body = response.json()
+    assert body["outcome_count"] == 2**10
+    assert len(body["outcomes"]) == 100
+    assert body["other_outcomes"]["count"] == 2**10 - 100
+    assert exact_total(body) == 1

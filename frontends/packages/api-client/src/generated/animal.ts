@@ -415,7 +415,11 @@ export type paths = {
         put?: never;
         /**
          * Predict
-         * @description Every offspring outcome of a pairing, most likely first.
+         * @description The offspring outcomes of a pairing, most likely first.
+         *
+         *     The `limit` most likely outcomes are listed; the others are grouped in `other_outcomes`
+         *     with their exact count and total probability, so a 9-gene project's 1,152 outcomes are
+         *     answered at once and the listed and grouped odds still sum to exactly 1.
          *
          *     Each parent is an animal the caller may see (`{"animal_id": ...}`: in one of their
          *     vivariums, or public or lineage-only) or a genotype list. Outcomes carry exact odds,
@@ -1075,7 +1079,15 @@ export type components = {
         AllelicCombinationRead: {
             /** Group */
             group: string;
-            /** Name */
+            /**
+             * Hobby Name
+             * @description What breeders call the combination, when the catalogue knows: "Blue-Eyed Leucistic".
+             */
+            hobby_name?: string | null;
+            /**
+             * Name
+             * @description The alleles shown: "Mojave Lesser", "Super Mojave".
+             */
             name: string;
         };
         /** AnimalCreate */
@@ -2018,6 +2030,12 @@ export type components = {
          * @description Either the hatchlings one by one, or only how many hatched (all unsexed, unnamed).
          */
         HatchCreate: {
+            /**
+             * Confirm Early Hatch
+             * @description The breeder confirms a hatch sooner than the species' shortest incubation; without it such a hatch is refused with 409 early-hatch-unconfirmed.
+             * @default false
+             */
+            confirm_early_hatch: boolean;
             /** Count */
             count?: number | null;
             /**
@@ -2533,6 +2551,24 @@ export type components = {
             /** Title */
             title: string;
         };
+        /**
+         * OtherOutcomesRead
+         * @description The outcomes past the listed ones, as one group.
+         */
+        OtherOutcomesRead: {
+            /**
+             * Count
+             * @description How many outcomes are not listed.
+             */
+            count: number;
+            /**
+             * Fraction
+             * @description Their exact total probability; with the listed fractions it sums to 1.
+             */
+            fraction: string;
+            /** Probability */
+            probability: number;
+        };
         /** OutcomeRead */
         OutcomeRead: {
             /** Allelic Combinations */
@@ -2593,6 +2629,11 @@ export type components = {
             events?: {
                 [key: string]: string;
             };
+            /**
+             * Lock Dates
+             * @description Every date the pair was seen locked; `events.locked_at` is the first.
+             */
+            lock_dates?: string[];
             /** Notes */
             notes?: string | null;
             /** Season */
@@ -2661,10 +2702,20 @@ export type components = {
                 [key: string]: unknown;
             };
             /**
+             * Expected Birth Date
+             * @description Live-bearers: ovulation plus the species' gestation; null until ovulation is recorded.
+             */
+            expected_birth_date?: string | null;
+            /**
              * Id
              * Format: uuid
              */
             id: string;
+            /**
+             * Lock Dates
+             * @description Every lock, ascending; events.locked_at is the first.
+             */
+            lock_dates: string[];
             /** Notes */
             notes: string | null;
             /** Season */
@@ -2699,6 +2750,8 @@ export type components = {
             events?: {
                 [key: string]: string;
             } | null;
+            /** Lock Dates */
+            lock_dates?: string[] | null;
             /** Notes */
             notes?: string | null;
             /** Season */
@@ -2860,9 +2913,16 @@ export type components = {
              * @description Polygenic and line-bred traits the parents may pass on, without odds.
              */
             non_mendelian: components["schemas"]["NonMendelianRead"][];
+            /** @description The outcomes past `limit`, grouped; null when every outcome is listed. The listed probabilities and this group's sum to exactly 1. */
+            other_outcomes?: components["schemas"]["OtherOutcomesRead"] | null;
+            /**
+             * Outcome Count
+             * @description How many distinct outcomes the pairing has in all.
+             */
+            outcome_count: number;
             /**
              * Outcomes
-             * @description Most likely first; probabilities sum to 1.
+             * @description The most likely outcomes, most likely first (at most `limit`).
              */
             outcomes: components["schemas"]["OutcomeRead"][];
             sire: components["schemas"]["ParentRead"];
@@ -2883,6 +2943,12 @@ export type components = {
         PredictRequest: {
             /** Dam */
             dam: components["schemas"]["ParentByAnimal"] | components["schemas"]["ParentByGenotype"];
+            /**
+             * Limit
+             * @description How many of the most likely outcomes to list; the rest are grouped in `other_outcomes` with their exact count and probability.
+             * @default 100
+             */
+            limit: number;
             /** Sire */
             sire: components["schemas"]["ParentByAnimal"] | components["schemas"]["ParentByGenotype"];
             /**
@@ -3307,6 +3373,18 @@ export type components = {
              * @default true
              */
             egg_laying: boolean;
+            /**
+             * First Shed Days
+             * @description Set for species whose hatchlings first eat after their first shed (snakes): the days after hatching that shed is expected within.
+             */
+            first_shed_days?: number | null;
+            /** Gestation Days Max */
+            gestation_days_max?: number | null;
+            /**
+             * Gestation Days Min
+             * @description Live-bearers: days from ovulation to birth, at the shortest.
+             */
+            gestation_days_min?: number | null;
             /** Incubation Days Max */
             incubation_days_max?: number | null;
             /** Incubation Days Min */
@@ -3363,6 +3441,12 @@ export type components = {
             default_feeding_interval_days: number | null;
             /** Egg Laying */
             egg_laying: boolean;
+            /** First Shed Days */
+            first_shed_days: number | null;
+            /** Gestation Days Max */
+            gestation_days_max: number | null;
+            /** Gestation Days Min */
+            gestation_days_min: number | null;
             /**
              * Id
              * Format: uuid
@@ -3376,6 +3460,11 @@ export type components = {
             incubation_temp_max_c: string | null;
             /** Incubation Temp Min C */
             incubation_temp_min_c: string | null;
+            /**
+             * Live Bearing
+             * @description Gives birth to live young: gestation applies instead of incubation.
+             */
+            readonly live_bearing: boolean;
             /** Scientific Name */
             scientific_name: string;
         };
@@ -3435,6 +3524,8 @@ export type components = {
             aliases?: string[] | null;
             /** Allelic Group */
             allelic_group?: string | null;
+            /** @default none */
+            homozygous_welfare_flag: components["schemas"]["WelfareFlag"];
             inheritance: components["schemas"]["Inheritance"];
             /** Name */
             name: string;
@@ -3453,6 +3544,8 @@ export type components = {
             aliases: string[];
             /** Allelic Group */
             allelic_group: string | null;
+            /** @description The two-copy form's own flag where it is worse than the carriers' (Spider: welfare with one copy, lethal with two); `none` when welfare_flag covers it. */
+            homozygous_welfare_flag: components["schemas"]["WelfareFlag"];
             /**
              * Id
              * Format: uuid
@@ -3508,6 +3601,7 @@ export type components = {
             aliases?: string[] | null;
             /** Allelic Group */
             allelic_group?: string | null;
+            homozygous_welfare_flag?: components["schemas"]["WelfareFlag"] | null;
             inheritance?: components["schemas"]["Inheritance"] | null;
             /** Name */
             name?: string | null;

@@ -28,7 +28,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from reptidex_common.db.base import Base, IdMixin, TimestampMixin
@@ -69,6 +69,12 @@ class Species(IdMixin, TimestampMixin, Base):
     incubation_temp_max_c: Mapped[Decimal | None] = mapped_column(Numeric(4, 1))
     default_feeding_interval_days: Mapped[int | None] = mapped_column(SmallInteger)
     egg_laying: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
+    # Live-bearers: days from ovulation to birth.
+    gestation_days_min: Mapped[int | None] = mapped_column(SmallInteger)
+    gestation_days_max: Mapped[int | None] = mapped_column(SmallInteger)
+    # Set for species whose hatchlings first eat after their first shed (snakes): the days
+    # after hatching that shed is expected within.
+    first_shed_days: Mapped[int | None] = mapped_column(SmallInteger)
 
 
 class Trait(IdMixin, TimestampMixin, Base):
@@ -98,7 +104,37 @@ class Trait(IdMixin, TimestampMixin, Base):
         server_default="carrier",
     )
     welfare_note: Mapped[str | None] = mapped_column(Text)
+    # The homozygous form's own flag when it is worse than the carriers' (Spider: a welfare
+    # concern with one copy, non-viable with two).
+    homozygous_welfare_flag: Mapped[WelfareFlag] = mapped_column(
+        str_enum(WelfareFlag, "trait_homozygous_welfare_flag"),
+        default=WelfareFlag.none,
+        server_default="none",
+    )
     aliases: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default="[]")
+
+
+class AllelicCombination(IdMixin, Base):
+    """The name breeders use for two alleles of one gene together ("Blue-Eyed Leucistic"
+    for Mojave with Lesser); the same trait twice names its homozygous form."""
+
+    __tablename__ = "allelic_combinations"
+    __table_args__ = (
+        UniqueConstraint("first_trait_id", "second_trait_id"),
+        CheckConstraint("first_trait_id <= second_trait_id", name="ordered_pair"),
+        {"schema": SCHEMA},
+    )
+
+    species_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.species.id", ondelete="CASCADE"), index=True
+    )
+    first_trait_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.traits.id", ondelete="CASCADE")
+    )
+    second_trait_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.traits.id", ondelete="CASCADE")
+    )
+    name: Mapped[str] = mapped_column(String(80))
 
 
 class Enclosure(IdMixin, TimestampMixin, Base):
@@ -254,6 +290,10 @@ class Pairing(IdMixin, TimestampMixin, Base):
     )
     # Dates of each step, as breeders record them.
     events: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
+    # Every date the pair was seen locked, ascending; `events.locked_at` is the first of them.
+    lock_dates: Mapped[list[date]] = mapped_column(
+        ARRAY(Date), default=list, server_default=text("'{}'::date[]")
+    )
     notes: Mapped[str | None] = mapped_column(Text)
 
 

@@ -39,9 +39,13 @@ from reptidex_common.models.core import Membership, Plan, User, Vivarium
 from reptidex_common.models.enums import PlatformRole, VivariumRole
 from reptidex_common.redis import close_redis, get_redis, with_redis_db
 from reptidex_common.settings import REPO_ROOT, get_settings
+from reptidex_common.testing import hypothesis_profiles
 
 DEFAULT_PASSWORD = "correct-horse-battery-9"
 ALEMBIC_INI = REPO_ROOT / "packages" / "common" / "alembic.ini"
+
+# Before any test module is imported, so every @settings derives from the profile.
+hypothesis_profiles.load()
 
 
 def _load_stack_env() -> None:

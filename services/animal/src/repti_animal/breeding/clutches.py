@@ -7,11 +7,12 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from repti_animal.breeding import incubation, repository
+from repti_animal.breeding import incubation, repository, timeline
 from repti_animal.breeding.access import load_clutch, load_pairing
 from repti_animal.breeding.exceptions import (
     ClutchStatusConflict,
     InvalidEggCounts,
+    LaidBeforePairing,
     PairingNotLaying,
 )
 from repti_animal.breeding.pairings import complete_by_offspring
@@ -19,7 +20,7 @@ from repti_animal.breeding.schemas import ClutchCreate, ClutchPage, ClutchRead, 
 from reptidex_common.auth.dependencies import authorize_vivarium
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams
-from reptidex_common.models.animal import Clutch
+from reptidex_common.models.animal import Clutch, Pairing
 from reptidex_common.models.animal_enums import ClutchStatus, PairingStatus
 from reptidex_common.models.enums import VivariumRole
 from reptidex_common.vivarium_time import vivarium_today
@@ -73,6 +74,21 @@ def _check_laid_date(laid: date, today: date) -> None:
         raise InvalidEggCounts([("body.laid_date", "The laid date is in the future.")])
 
 
+def check_laid_after_pairing(pairing: Pairing, laid: date) -> None:
+    """422 for eggs laid before the pairing's first recorded date."""
+    began = timeline.began(pairing)
+    if began is not None and laid < began:
+        raise LaidBeforePairing(
+            [
+                (
+                    "body.laid_date",
+                    f"The pairing began on {began.isoformat()}; a clutch from it cannot have "
+                    f"been laid on {laid.isoformat()}.",
+                )
+            ]
+        )
+
+
 async def lay(
     session: AsyncSession, principal: Principal, pairing_id: uuid.UUID, data: ClutchCreate
 ) -> ClutchRead:
@@ -89,6 +105,7 @@ async def lay(
         raise PairingNotLaying(pairing.status)
     today = vivarium_today(loaded.access.vivarium)
     _check_laid_date(data.laid_date, today)
+    check_laid_after_pairing(pairing, data.laid_date)
     clutch = Clutch(
         vivarium_id=pairing.vivarium_id,
         pairing_id=pairing.id,
@@ -161,6 +178,10 @@ async def update(
     changes = data.model_dump(exclude_unset=True)
     if "laid_date" in changes:
         _check_laid_date(changes["laid_date"], today)
+        if clutch.pairing_id is not None:
+            pairing = await session.get(Pairing, clutch.pairing_id)
+            if pairing is not None:
+                check_laid_after_pairing(pairing, changes["laid_date"])
     for field, value in changes.items():
         setattr(clutch, field, value)
     reasons = count_problems(clutch)

@@ -57,6 +57,35 @@ class InvalidHatch(BreedingValidation):
         super().__init__("invalid-hatch", reasons)
 
 
+class InvalidPairingDates(BreedingValidation):
+    title = "These pairing dates are impossible"
+
+    def __init__(self, reasons: list[tuple[str, str]]) -> None:
+        super().__init__("invalid-pairing-dates", reasons)
+
+
+class LaidBeforePairing(BreedingValidation):
+    title = "A clutch cannot be laid before its pairing began"
+
+    def __init__(self, reasons: list[tuple[str, str]]) -> None:
+        super().__init__("laid-before-pairing", reasons)
+
+
+class EarlyHatchNeedsConfirmation(Conflict):
+    """Hatching sooner than the species' shortest incubation is possible (a hot incubator, a
+    mistyped date); the breeder confirms it before it is recorded."""
+
+    type_slug = "early-hatch-unconfirmed"
+
+    def __init__(self, days: int, days_min: int) -> None:
+        super().__init__(
+            f"These eggs would have hatched after {days} day(s) of incubation; the species "
+            f"needs at least {days_min}. Check the dates, or send confirm_early_hatch: true "
+            "to record it anyway.",
+            extra={"days_incubated": days, "incubation_days_min": days_min},
+        )
+
+
 class InvalidPairingTransition(Conflict):
     type_slug = "invalid-pairing-transition"
 

@@ -20,6 +20,7 @@ from repti_animal.breeding.access import load_clutch
 from repti_animal.breeding.exceptions import (
     ClutchStatusConflict,
     DisplayIdTaken,
+    EarlyHatchNeedsConfirmation,
     EggsAlreadyHatched,
     InvalidHatch,
 )
@@ -29,7 +30,7 @@ from repti_animal.breeding.schemas import GenotypeNote, HatchCreate, HatchlingCr
 from repti_animal.lineage.rules import check_parents, lock_lineage
 from reptidex_common.auth.principal import Principal
 from reptidex_common.entitlements import enforce_limit
-from reptidex_common.models.animal import Animal, Clutch, Genotype, Pairing
+from reptidex_common.models.animal import Animal, Clutch, Genotype, Pairing, Species
 from reptidex_common.models.animal_enums import (
     AnimalStatus,
     ClutchStatus,
@@ -72,6 +73,14 @@ def _check_hatch(clutch: Clutch, hatch_date: date, wanted: int, today: date) -> 
     remaining = clutch.eggs_fertile - clutch.hatched_count
     if wanted > remaining:
         raise EggsAlreadyHatched(wanted, remaining)
+
+
+def check_incubation(clutch: Clutch, species: Species, hatch_date: date, confirmed: bool) -> None:
+    """409 for a hatch sooner than the species' shortest incubation, unless confirmed."""
+    days = (hatch_date - clutch.laid_date).days
+    shortest = species.incubation_days_min
+    if species.egg_laying and shortest is not None and days < shortest and not confirmed:
+        raise EarlyHatchNeedsConfirmation(days, shortest)
 
 
 async def _check_manual_ids(
@@ -142,6 +151,8 @@ async def hatch(
     clutch = loaded.clutch
     entries = data.entries()
     _check_hatch(clutch, data.hatch_date, len(entries), vivarium_today(loaded.access.vivarium))
+    species = await repository.species(session, clutch.species_id)
+    check_incubation(clutch, species, data.hatch_date, data.confirm_early_hatch)
     await check_parents(
         session,
         animal_id=None,
@@ -158,7 +169,6 @@ async def hatch(
         session, clutch.vivarium_id, Entitlement.max_animals, current, adding=len(entries)
     )
 
-    species = await repository.species(session, clutch.species_id)
     display_ids = await _display_ids(
         session, clutch, entries, manual, species.code_prefix, data.hatch_date
     )

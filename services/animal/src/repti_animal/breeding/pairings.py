@@ -9,10 +9,11 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.access import load_animal
-from repti_animal.breeding import repository, transitions
+from repti_animal.breeding import repository, timeline, transitions
 from repti_animal.breeding.access import load_pairing
 from repti_animal.breeding.coi import what_if_coi
 from repti_animal.breeding.exceptions import (
+    InvalidPairingDates,
     InvalidPairingTransition,
     PairingHasClutches,
     UnsuitablePairing,
@@ -47,6 +48,8 @@ def _summary(animal: Animal) -> AnimalSummary:
 async def to_read(
     session: AsyncSession, pairing: Pairing, sire: Animal, dam: Animal, *, with_coi: bool = True
 ) -> PairingRead:
+    species = await repository.species(session, dam.species_id)
+    events = dict(pairing.events or {})
     return PairingRead(
         id=pairing.id,
         vivarium_id=pairing.vivarium_id,
@@ -56,7 +59,13 @@ async def to_read(
         season=pairing.season,
         status=pairing.status,
         allowed_next=list(transitions.allowed_next(pairing.status)),
-        events=dict(pairing.events or {}),
+        events=events,
+        lock_dates=list(pairing.lock_dates or []),
+        expected_birth_date=None
+        if species.egg_laying
+        else timeline.expected_birth(
+            events, species.gestation_days_min, species.gestation_days_max
+        ),
         notes=pairing.notes,
         what_if_coi=await what_if_coi(session, sire.id, dam.id) if with_coi else None,
         created_at=pairing.created_at,
@@ -105,9 +114,10 @@ async def create(session: AsyncSession, principal: Principal, data: PairingCreat
         await repository.lock_vivarium_counter(session, vivarium_id, "pairings")
         current = await repository.count_open_pairings(session, vivarium_id)
         await enforce_limit(session, vivarium_id, Entitlement.max_pairings, current)
+    today = vivarium_today(access.vivarium)
     events: dict[str, Any] = {key: value.isoformat() for key, value in data.events.items()}
     if data.status is not PairingStatus.planned:
-        _record_step(events, data.status, data.events, vivarium_today(access.vivarium))
+        _record_step(events, data.status, data.events, today)
     pairing = Pairing(
         vivarium_id=vivarium_id,
         sire_id=sire.id,
@@ -117,6 +127,8 @@ async def create(session: AsyncSession, principal: Principal, data: PairingCreat
         events=events,
         notes=data.notes,
     )
+    timeline.set_lock_dates(pairing, [*data.lock_dates, *timeline.recorded_lock(events)])
+    check_dates(pairing, today)
     session.add(pairing)
     await session.flush()
     await session.refresh(pairing)
@@ -146,6 +158,15 @@ async def page(
     return PairingPage(items=items, next_cursor=cursor)
 
 
+def check_dates(pairing: Pairing, today: date) -> None:
+    """422 for lock dates that have not happened yet in the vivarium."""
+    ahead = [day for day in pairing.lock_dates or [] if day > today]
+    if ahead:
+        raise InvalidPairingDates(
+            [("body.lock_dates", f"The lock date {ahead[0].isoformat()} is in the future.")]
+        )
+
+
 def move(pairing: Pairing, new: PairingStatus, given: dict[str, date], today: date) -> None:
     """Apply a status change, or raise 409 naming the states that may follow."""
     if new is pairing.status:
@@ -167,15 +188,35 @@ async def update(
         session, principal, pairing_id, VivariumRole.handler, for_update=True
     )
     pairing = loaded.pairing
+    today = vivarium_today(loaded.access.vivarium)
     changes = data.model_dump(exclude_unset=True)
     given_events: dict[str, date] = data.events or {}
+    first_lock = (pairing.events or {}).get(timeline.LOCKED_AT)
+    locks = list(data.lock_dates if data.lock_dates is not None else pairing.lock_dates or [])
     if given_events:
         pairing.events = {
             **(pairing.events or {}),
             **{key: value.isoformat() for key, value in given_events.items()},
         }
     if data.status is not None:
-        move(pairing, data.status, given_events, vivarium_today(loaded.access.vivarium))
+        move(pairing, data.status, given_events, today)
+    if (pairing.events or {}).get(timeline.LOCKED_AT) != first_lock:
+        # A lock date given in events, or the step to locked: one more lock.
+        locks += timeline.recorded_lock(pairing.events or {})
+    timeline.set_lock_dates(pairing, locks)
+    check_dates(pairing, today)
+    first_clutch = await repository.first_laid_date(session, pairing.id)
+    began = timeline.began(pairing)
+    if first_clutch is not None and began is not None and began > first_clutch:
+        raise InvalidPairingDates(
+            [
+                (
+                    "body.events",
+                    f"A clutch of this pairing was laid on {first_clutch.isoformat()}; the "
+                    f"pairing cannot have begun later, on {began.isoformat()}.",
+                )
+            ]
+        )
     if "season" in changes:
         pairing.season = data.season
     if "notes" in changes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Row, Select, case, extract, func, select, text
@@ -106,6 +107,13 @@ async def _keyset_rows(
 async def pairing_has_clutches(session: AsyncSession, pairing_id: uuid.UUID) -> bool:
     found = await session.scalar(select(Clutch.id).where(Clutch.pairing_id == pairing_id).limit(1))
     return found is not None
+
+
+async def first_laid_date(session: AsyncSession, pairing_id: uuid.UUID) -> date | None:
+    """When the pairing's first clutch was laid, if it has one."""
+    return await session.scalar(
+        select(func.min(Clutch.laid_date)).where(Clutch.pairing_id == pairing_id)
+    )
 
 
 async def clutch_species(session: AsyncSession, clutch_id: uuid.UUID) -> uuid.UUID | None:

@@ -27,6 +27,13 @@ Season = Annotated[int, Field(ge=1900, le=2200, description="Breeding season (ye
 # `locked_at`, `pre_lay_shed_at`, `laid_at`...: one date per step, as breeders record them.
 EventKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,36}_at$")]
 Events = Annotated[dict[EventKey, date], Field(max_length=30)]
+LockDates = Annotated[
+    list[date],
+    Field(
+        max_length=100,
+        description="Every date the pair was seen locked; `events.locked_at` is the first.",
+    ),
+]
 EggCount = Annotated[int, Field(ge=0, le=1000)]
 Temperature = Annotated[Decimal, Field(ge=15, le=40, max_digits=4, decimal_places=1)]
 Humidity = Annotated[int, Field(ge=0, le=100)]
@@ -54,17 +61,22 @@ class PairingCreate(BaseModel):
     season: Season | None = None
     status: PairingStatus = PairingStatus.planned
     events: Events = Field(default_factory=dict)
+    # A `locked_at` in events is one more lock date.
+    lock_dates: LockDates = Field(default_factory=list)
     notes: Notes | None = None
 
 
 class PairingUpdate(PartialUpdate):
     season: Season | None = None
     status: PairingStatus | None = None
-    # Merged into the recorded events; a key given again replaces its date.
+    # Merged into the recorded events; a key given again replaces its date. A `locked_at`
+    # given here adds a lock date rather than replacing the others.
     events: Events | None = None
+    # The whole list, replacing the recorded one.
+    lock_dates: LockDates | None = None
     notes: Notes | None = None
 
-    not_nullable = ("status", "events")
+    not_nullable = ("status", "events", "lock_dates")
 
 
 class PairingRead(BaseModel):
@@ -77,6 +89,13 @@ class PairingRead(BaseModel):
     status: PairingStatus
     allowed_next: list[PairingStatus]
     events: dict[str, Any]
+    lock_dates: list[date] = Field(
+        description="Every lock, ascending; events.locked_at is the first."
+    )
+    expected_birth_date: date | None = Field(
+        default=None,
+        description="Live-bearers: ovulation plus the species' gestation; null until ovulation is recorded.",
+    )
     notes: str | None
     what_if_coi: WhatIfCoi | None = None
     created_at: datetime
@@ -173,6 +192,11 @@ class HatchCreate(BaseModel):
     hatch_date: date
     hatchlings: Annotated[list[HatchlingCreate], Field(min_length=1, max_length=100)] | None = None
     count: Annotated[int, Field(ge=1, le=100)] | None = None
+    confirm_early_hatch: bool = Field(
+        default=False,
+        description="The breeder confirms a hatch sooner than the species' shortest "
+        "incubation; without it such a hatch is refused with 409 early-hatch-unconfirmed.",
+    )
 
     @model_validator(mode="after")
     def _one_way(self) -> HatchCreate:

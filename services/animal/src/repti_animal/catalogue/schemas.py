@@ -13,6 +13,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    computed_field,
     model_validator,
 )
 
@@ -50,11 +51,21 @@ class SpeciesCreate(BaseModel):
     incubation_temp_max_c: Celsius | None = None
     default_feeding_interval_days: Days | None = None
     egg_laying: bool = True
+    gestation_days_min: Days | None = Field(
+        default=None, description="Live-bearers: days from ovulation to birth, at the shortest."
+    )
+    gestation_days_max: Days | None = None
+    first_shed_days: Annotated[int, Field(ge=1, le=60)] | None = Field(
+        default=None,
+        description="Set for species whose hatchlings first eat after their first shed "
+        "(snakes): the days after hatching that shed is expected within.",
+    )
 
     @model_validator(mode="after")
     def _ranges_in_order(self) -> SpeciesCreate:
         pairs = (
             ("incubation_days", self.incubation_days_min, self.incubation_days_max),
+            ("gestation_days", self.gestation_days_min, self.gestation_days_max),
             ("incubation_temp", self.incubation_temp_min_c, self.incubation_temp_max_c),
         )
         for name, low, high in pairs:
@@ -76,7 +87,16 @@ class SpeciesRead(BaseModel):
     incubation_temp_max_c: Decimal | None
     default_feeding_interval_days: int | None
     egg_laying: bool
+    gestation_days_min: int | None
+    gestation_days_max: int | None
+    first_shed_days: int | None
     created_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def live_bearing(self) -> bool:
+        """Gives birth to live young: gestation applies instead of incubation."""
+        return not self.egg_laying
 
 
 SpeciesPage = Page[SpeciesRead]
@@ -96,6 +116,7 @@ class TraitCreate(_TraitFields):
     inheritance: Inheritance
     welfare_flag: WelfareFlag = WelfareFlag.none
     welfare_scope: WelfareScope = WelfareScope.carrier
+    homozygous_welfare_flag: WelfareFlag = WelfareFlag.none
 
 
 class TraitUpdate(PartialUpdate, _TraitFields):
@@ -105,8 +126,16 @@ class TraitUpdate(PartialUpdate, _TraitFields):
     inheritance: Inheritance | None = None
     welfare_flag: WelfareFlag | None = None
     welfare_scope: WelfareScope | None = None
+    homozygous_welfare_flag: WelfareFlag | None = None
 
-    not_nullable = ("name", "inheritance", "welfare_flag", "welfare_scope", "aliases")
+    not_nullable = (
+        "name",
+        "inheritance",
+        "welfare_flag",
+        "welfare_scope",
+        "homozygous_welfare_flag",
+        "aliases",
+    )
 
 
 class TraitRead(BaseModel):
@@ -121,4 +150,8 @@ class TraitRead(BaseModel):
     welfare_flag: WelfareFlag
     welfare_scope: WelfareScope
     welfare_note: str | None
+    homozygous_welfare_flag: WelfareFlag = Field(
+        description="The two-copy form's own flag where it is worse than the carriers' "
+        "(Spider: welfare with one copy, lethal with two); `none` when welfare_flag covers it."
+    )
     aliases: list[str]

@@ -72,7 +72,10 @@ def _check_consistent(trait: Trait) -> None:
             f"A {trait.inheritance.value.replace('_', ' ')} trait has no super form; only "
             "incomplete dominant and dominant traits do.",
         )
-    if trait.welfare_flag is not WelfareFlag.none and not trait.welfare_note:
+    if (
+        trait.welfare_flag is not WelfareFlag.none
+        or trait.homozygous_welfare_flag is not WelfareFlag.none
+    ) and not trait.welfare_note:
         raise InvalidTrait(
             "welfare_note", "A trait flagged for welfare or as lethal needs a note saying why."
         )

@@ -7,8 +7,9 @@ product; probabilities stay exact fractions until the response.
 
 from __future__ import annotations
 
+import heapq
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from math import lcm, prod
@@ -29,10 +30,11 @@ from repti_animal.genetics.punnett import ALL_NORMAL, cross
 from repti_animal.genetics.welfare import Risk, describe, pair_risks
 from reptidex_common.models.animal_enums import GenotypeState
 
-# Each gene can triple the outcome list; past these the answer stops being readable (or
-# fast: 1024 outcomes are about 2 MB of JSON), so the caller is asked to leave genes out.
+# Past twelve genes a pairing is no longer a breeding plan; the caller is asked to leave
+# genes out. Up to that, any number of outcomes is answered: the most likely ones listed
+# (each gene can triple the list, and a thousand outcomes are about 2 MB of JSON), the rest
+# counted and summed exactly as one group.
 MAX_LOCI = 12
-MAX_OUTCOMES = 1024
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,25 @@ class WelfareWarning:
 class AllelicCombination:
     group: str
     name: str
+    # What breeders call it, when the catalogue knows ("Blue-Eyed Leucistic").
+    hobby_name: str | None = None
+
+
+# The catalogue's names of allelic combinations, by the pair's trait ids: two ids for two
+# different alleles, one for the homozygous form.
+CombinationNames = Mapping[frozenset[uuid.UUID], str]
+
+
+def _combination(
+    look: LocusOutcome, name: str | None, names: CombinationNames
+) -> AllelicCombination | None:
+    if not look.group or not name:
+        return None
+    states = [gene.state for gene in look.shown]
+    # Named only when what shows is the whole pair: one allele twice, or two alleles.
+    whole_pair = states == [GenotypeState.super] or len(states) == 2
+    key = frozenset(gene.trait.id for gene in look.shown)
+    return AllelicCombination(look.group, name, names.get(key) if whole_pair else None)
 
 
 @dataclass(frozen=True)
@@ -86,8 +107,21 @@ class NonMendelianNote:
 
 
 @dataclass(frozen=True)
+class OtherOutcomes:
+    """The outcomes past the listed ones, as one group: how many, and how likely together."""
+
+    count: int
+    probability: Fraction
+
+
+@dataclass(frozen=True)
 class Prediction:
+    # The most likely outcomes, at most the limit asked for.
     outcomes: tuple[Outcome, ...]
+    # How many distinct outcomes the pairing has in all.
+    outcome_count: int
+    # None when every outcome is listed; the listed and other probabilities sum to exactly 1.
+    other: OtherOutcomes | None
     traits: tuple[TraitSummary, ...]
     warnings: tuple[WelfareWarning, ...]
     non_mendelian: tuple[NonMendelianNote, ...]
@@ -111,7 +145,7 @@ class _RenderedLook:
     combination: AllelicCombination | None
 
 
-def _render(look: LocusOutcome, denominator: int) -> _RenderedLook:
+def _render(look: LocusOutcome, denominator: int, names: CombinationNames) -> _RenderedLook:
     name = look_name(look.shown)
     calls = [GeneCall(g.trait, g.state, Fraction(1)) for g in look.shown]
     calls += [
@@ -126,13 +160,15 @@ def _render(look: LocusOutcome, denominator: int) -> _RenderedLook:
         warnings=tuple(
             (risk.sort_key(), WelfareWarning(risk, p, describe(risk, p))) for risk, p in look.risks
         ),
-        combination=AllelicCombination(look.group, name) if look.group and name else None,
+        combination=_combination(look, name, names),
     )
 
 
-def _render_locus(looks: Sequence[LocusOutcome]) -> tuple[int, list[_RenderedLook]]:
+def _render_locus(
+    looks: Sequence[LocusOutcome], names: CombinationNames
+) -> tuple[int, list[_RenderedLook]]:
     denominator = lcm(*(look.probability.denominator for look in looks))
-    return denominator, [_render(look, denominator) for look in looks]
+    return denominator, [_render(look, denominator, names) for look in looks]
 
 
 def _outcome(parts: Sequence[_RenderedLook], probability: Fraction) -> Outcome:
@@ -153,21 +189,49 @@ def _outcome(parts: Sequence[_RenderedLook], probability: Fraction) -> Outcome:
     )
 
 
-def _outcomes(looks: Sequence[Sequence[LocusOutcome]]) -> list[Outcome]:
-    """The Cartesian product of the loci's looks, grown one locus at a time."""
+def _most_likely(
+    looks: Sequence[Sequence[LocusOutcome]], limit: int, names: CombinationNames
+) -> list[Outcome]:
+    """The `limit` (at least 1) most likely outcomes, ties in name order.
+
+    Walks the Cartesian product of the loci's looks best first instead of listing it: each
+    locus's looks are sorted most likely first, so from a combination of look indexes only
+    its successors (one index one further, at or after the last index moved) can come next,
+    and a heap hands them out in falling probability. Every outcome tied with the last one
+    kept is drawn too, so the names break ties exactly as a full sort would.
+    """
+    rendered: list[list[_RenderedLook]] = []
     total_denominator = 1
-    partial: list[tuple[int, tuple[_RenderedLook, ...]]] = [(1, ())]
     for locus_looks in looks:
-        denominator, rendered = _render_locus(locus_looks)
+        denominator, locus_rendered = _render_locus(locus_looks, names)
         total_denominator *= denominator
-        partial = [
-            (weight * part.weight, (*parts, part)) for weight, parts in partial for part in rendered
-        ]
+        rendered.append(sorted(locus_rendered, key=lambda look: -look.weight))
+
+    def weight(indexes: tuple[int, ...]) -> int:
+        return prod(rendered[locus][i].weight for locus, i in enumerate(indexes))
+
+    start = (0,) * len(rendered)
+    heap: list[tuple[int, tuple[int, ...], int]] = [(-weight(start), start, 0)]
+    drawn: list[tuple[int, tuple[int, ...]]] = []
+    while heap and (len(drawn) < limit or -heap[0][0] == drawn[-1][0]):
+        negative, indexes, pivot = heapq.heappop(heap)
+        drawn.append((-negative, indexes))
+        for locus in range(pivot, len(indexes)):
+            if indexes[locus] + 1 < len(rendered[locus]):
+                following = (*indexes[:locus], indexes[locus] + 1, *indexes[locus + 1 :])
+                heapq.heappush(heap, (-weight(following), following, locus))
     built = [
-        (weight, _outcome(parts, Fraction(weight, total_denominator))) for weight, parts in partial
+        (
+            w,
+            _outcome(
+                [rendered[locus][i] for locus, i in enumerate(indexes)],
+                Fraction(w, total_denominator),
+            ),
+        )
+        for w, indexes in drawn
     ]
     built.sort(key=lambda item: (-item[0], item[1].phenotype))
-    return [outcome for _, outcome in built]
+    return [outcome for _, outcome in built[:limit]]
 
 
 def _summaries(loci: Sequence[Locus], crosses: Sequence[PairDistribution]) -> list[TraitSummary]:
@@ -226,10 +290,13 @@ def predict(
     *,
     sire_field: str = "sire.genotype",
     dam_field: str = "dam.genotype",
+    limit: int | None = None,
+    combination_names: CombinationNames | None = None,
 ) -> Prediction:
-    """Every offspring outcome of sire x dam, most likely first.
+    """The offspring outcomes of sire x dam, most likely first: the `limit` most likely
+    (every one without a limit), the rest grouped with their exact count and probability.
 
-    Raises InvalidPairing listing every impossible entry, TooManyOutcomes past the limits.
+    Raises InvalidPairing listing every impossible entry, TooManyOutcomes past MAX_LOCI.
     """
     sire_loci, sire_problems = parent_loci(sire, traits, sire_field)
     dam_loci, dam_problems = parent_loci(dam, traits, dam_field)
@@ -250,15 +317,15 @@ def predict(
         classify(locus, distribution) for locus, distribution in zip(loci, crosses, strict=True)
     ]
     count = prod(len(options) for options in looks)
-    if count > MAX_OUTCOMES:
-        raise TooManyOutcomes(
-            f"This pairing has {count} distinct outcomes; the calculator lists up to "
-            f"{MAX_OUTCOMES}. Leave out the genes you are not planning around."
-        )
-
-    outcomes = _outcomes(looks)
+    outcomes = _most_likely(
+        looks, count if limit is None else min(limit, count), combination_names or {}
+    )
+    listed = sum((o.probability for o in outcomes), Fraction(0))
+    other = OtherOutcomes(count - len(outcomes), 1 - listed) if len(outcomes) < count else None
     return Prediction(
         outcomes=tuple(outcomes),
+        outcome_count=count,
+        other=other,
         traits=tuple(_summaries(loci, crosses)),
         warnings=tuple(_pairing_warnings(crosses)),
         non_mendelian=tuple(_non_mendelian(sire_loci.non_mendelian, dam_loci.non_mendelian)),

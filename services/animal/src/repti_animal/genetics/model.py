@@ -36,6 +36,8 @@ class TraitSpec:
     welfare_flag: WelfareFlag = WelfareFlag.none
     welfare_scope: WelfareScope = WelfareScope.carrier
     welfare_note: str | None = None
+    # The homozygous form's own flag where it is worse than the carriers' (Super Spider).
+    homozygous_welfare_flag: WelfareFlag = WelfareFlag.none
 
     @property
     def is_mendelian(self) -> bool:

@@ -14,6 +14,7 @@ from repti_animal.genetics.schemas import (
     AllelicCombinationRead,
     GeneCallRead,
     NonMendelianRead,
+    OtherOutcomesRead,
     OutcomeRead,
     ParentGeneRead,
     ParentRead,
@@ -84,7 +85,8 @@ def _outcome(outcome: Outcome, present: _Presenter) -> OutcomeRead:
         genotype=[present.call(call) for call in outcome.genotype],
         warnings=[present.warning(w) for w in outcome.warnings],
         allelic_combinations=[
-            AllelicCombinationRead(group=c.group, name=c.name) for c in outcome.combinations
+            AllelicCombinationRead(group=c.group, name=c.name, hobby_name=c.hobby_name)
+            for c in outcome.combinations
         ],
     )
 
@@ -140,7 +142,15 @@ def prediction_read(result: PredictionResult) -> PredictionRead:
         species_id=result.species_id,
         sire=_parent(result.sire, result),
         dam=_parent(result.dam, result),
+        outcome_count=prediction.outcome_count,
         outcomes=[present.outcome(o) for o in prediction.outcomes],
+        other_outcomes=OtherOutcomesRead(
+            count=prediction.other.count,
+            probability=float(prediction.other.probability),
+            fraction=str(prediction.other.probability),
+        )
+        if prediction.other is not None
+        else None,
         traits=[_summary(s) for s in prediction.traits],
         warnings=[_warning(w) for w in prediction.warnings],
         non_mendelian=[_non_mendelian(n) for n in prediction.non_mendelian],

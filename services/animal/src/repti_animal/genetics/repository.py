@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.models.animal import Animal, Genotype, Species, Trait
+from reptidex_common.models.animal import AllelicCombination, Animal, Genotype, Species, Trait
 
 
 async def get_species(session: AsyncSession, species_id: uuid.UUID) -> Species | None:
@@ -44,3 +44,23 @@ async def species_traits(
             .order_by(Trait.id)
         )
     ).all()
+
+
+async def combination_names(
+    session: AsyncSession, species_id: uuid.UUID, trait_ids: Collection[uuid.UUID]
+) -> dict[frozenset[uuid.UUID], str]:
+    """The catalogue's names for allelic combinations of these traits, by the pair's ids."""
+    if not trait_ids:
+        return {}
+    rows = await session.execute(
+        select(
+            AllelicCombination.first_trait_id,
+            AllelicCombination.second_trait_id,
+            AllelicCombination.name,
+        ).where(
+            AllelicCombination.species_id == species_id,
+            AllelicCombination.first_trait_id.in_(trait_ids),
+            AllelicCombination.second_trait_id.in_(trait_ids),
+        )
+    )
+    return {frozenset((first, second)): name for first, second, name in rows}

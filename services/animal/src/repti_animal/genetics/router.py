@@ -17,7 +17,11 @@ router = APIRouter(prefix="/api/v1/genetics", tags=["genetics"])
 async def predict(
     body: PredictRequest, principal: CurrentPrincipal, session: DbSession
 ) -> Response:
-    """Every offspring outcome of a pairing, most likely first.
+    """The offspring outcomes of a pairing, most likely first.
+
+    The `limit` most likely outcomes are listed; the others are grouped in `other_outcomes`
+    with their exact count and total probability, so a 9-gene project's 1,152 outcomes are
+    answered at once and the listed and grouped odds still sum to exactly 1.
 
     Each parent is an animal the caller may see (`{"animal_id": ...}`: in one of their
     vivariums, or public or lineage-only) or a genotype list. Outcomes carry exact odds,

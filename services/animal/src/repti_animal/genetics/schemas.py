@@ -51,12 +51,24 @@ class ParentByGenotype(BaseModel):
 Parent = ParentByAnimal | ParentByGenotype
 
 
+# Outcomes listed in one response unless the request asks otherwise, and at most.
+DEFAULT_OUTCOME_LIMIT = 100
+MAX_OUTCOME_LIMIT = 1000
+
+
 class PredictRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     species_id: uuid.UUID
     sire: Parent
     dam: Parent
+    limit: int = Field(
+        default=DEFAULT_OUTCOME_LIMIT,
+        ge=1,
+        le=MAX_OUTCOME_LIMIT,
+        description="How many of the most likely outcomes to list; the rest are grouped in "
+        "`other_outcomes` with their exact count and probability.",
+    )
 
 
 class GeneCallRead(BaseModel):
@@ -86,7 +98,11 @@ class WarningRead(BaseModel):
 
 class AllelicCombinationRead(BaseModel):
     group: str
-    name: str
+    name: str = Field(description='The alleles shown: "Mojave Lesser", "Super Mojave".')
+    hobby_name: str | None = Field(
+        default=None,
+        description='What breeders call the combination, when the catalogue knows: "Blue-Eyed Leucistic".',
+    )
 
 
 class OutcomeRead(BaseModel):
@@ -100,6 +116,16 @@ class OutcomeRead(BaseModel):
     genotype: list[GeneCallRead]
     warnings: list[WarningRead]
     allelic_combinations: list[AllelicCombinationRead]
+
+
+class OtherOutcomesRead(BaseModel):
+    """The outcomes past the listed ones, as one group."""
+
+    count: int = Field(description="How many outcomes are not listed.")
+    probability: float
+    fraction: str = Field(
+        description="Their exact total probability; with the listed fractions it sums to 1."
+    )
 
 
 class TraitSummaryRead(BaseModel):
@@ -138,7 +164,15 @@ class PredictionRead(BaseModel):
     species_id: uuid.UUID
     sire: ParentRead
     dam: ParentRead
-    outcomes: list[OutcomeRead] = Field(description="Most likely first; probabilities sum to 1.")
+    outcome_count: int = Field(description="How many distinct outcomes the pairing has in all.")
+    outcomes: list[OutcomeRead] = Field(
+        description="The most likely outcomes, most likely first (at most `limit`)."
+    )
+    other_outcomes: OtherOutcomesRead | None = Field(
+        default=None,
+        description="The outcomes past `limit`, grouped; null when every outcome is listed. "
+        "The listed probabilities and this group's sum to exactly 1.",
+    )
     traits: list[TraitSummaryRead]
     warnings: list[WarningRead] = Field(
         description="What this pairing can produce that is welfare-flagged or lethal."

@@ -92,6 +92,7 @@ def _trait_spec(trait: Trait, rank: int) -> TraitSpec:
         welfare_flag=trait.welfare_flag,
         welfare_scope=trait.welfare_scope,
         welfare_note=trait.welfare_note,
+        homozygous_welfare_flag=trait.homozygous_welfare_flag,
     )
 
 
@@ -118,7 +119,15 @@ async def predict_pairing(
     # Rows come in catalogue order; that order is how names are written.
     traits = {row.id: _trait_spec(row, rank) for rank, row in enumerate(rows)}
 
-    prediction = predict(traits, sire.genes, dam.genes, sire_field=sire.path, dam_field=dam.path)
+    prediction = predict(
+        traits,
+        sire.genes,
+        dam.genes,
+        sire_field=sire.path,
+        dam_field=dam.path,
+        limit=body.limit,
+        combination_names=await repository.combination_names(session, body.species_id, trait_ids),
+    )
     return PredictionResult(
         species_id=body.species_id, sire=sire, dam=dam, traits=traits, prediction=prediction
     )

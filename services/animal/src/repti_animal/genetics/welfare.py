@@ -1,7 +1,8 @@
 """Which offspring genotypes carry a welfare or lethal risk, and how to say so.
 
 A trait's flag concerns every carrier (`carrier` scope: Spider's wobble shows with one copy)
-or only the homozygous form (`homozygous` scope: a lethal super). Two different alleles of a
+or only the homozygous form (`homozygous` scope: a lethal super). A carrier-flagged trait may
+flag its homozygous form too, more severely (two copies of Spider are not viable). Two different alleles of a
 gene whose homozygous form is flagged are reported too, as a warning rather than a refusal:
 breeders need to know, and the calculator does not decide what they pair.
 """
@@ -32,7 +33,9 @@ class Risk:
 
     @property
     def severity(self) -> WelfareFlag:
-        return self.trait.welfare_flag
+        if self.kind is RiskKind.carrier:
+            return self.trait.welfare_flag
+        return homozygous_flag(self.trait)
 
     def sort_key(self) -> tuple[int, int, str, int]:
         partner_rank = self.partner.rank if self.partner else -1
@@ -40,16 +43,26 @@ class Risk:
         return (lethal_first, self.trait.rank, self.kind.value, partner_rank)
 
 
+def homozygous_flag(trait: TraitSpec) -> WelfareFlag:
+    """How the two-copy form of a trait is flagged: its own flag, else the trait's."""
+    if trait.homozygous_welfare_flag is not WelfareFlag.none:
+        return trait.homozygous_welfare_flag
+    return trait.welfare_flag
+
+
 def pair_risks(pair: Pair) -> list[Risk]:
     """The flagged risks of one offspring allele pair at one locus."""
     first, second = pair
     risks: list[Risk] = []
     for allele in dict.fromkeys(a for a in pair if a is not None):
-        if allele.welfare_flag is WelfareFlag.none:
-            continue
-        if allele.welfare_scope is WelfareScope.carrier:
+        carrier_flagged = allele.welfare_scope is WelfareScope.carrier
+        if carrier_flagged and allele.welfare_flag is not WelfareFlag.none:
             risks.append(Risk(allele, RiskKind.carrier))
-        elif first == second:
+        if carrier_flagged and allele.homozygous_welfare_flag is WelfareFlag.none:
+            continue
+        if homozygous_flag(allele) is WelfareFlag.none:
+            continue
+        if first == second:
             risks.append(Risk(allele, RiskKind.homozygous))
         else:
             partner = second if allele == first else first

@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Row, and_, delete, insert, or_, select, true
+from sqlalchemy import Row, and_, delete, func, insert, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -98,6 +98,15 @@ async def last_feeding(
     return (await session.scalars(statement.limit(1))).first()
 
 
+async def first_shed(session: AsyncSession, animal_id: uuid.UUID) -> datetime | None:
+    """When the animal's first shed was logged, if it was."""
+    return await session.scalar(
+        select(func.min(HusbandryLog.occurred_at)).where(
+            HusbandryLog.animal_id == animal_id, HusbandryLog.kind == LogKind.shed
+        )
+    )
+
+
 async def care_rows(session: AsyncSession, vivarium_id: uuid.UUID) -> Sequence[Row[Any]]:
     """Every animal in care with its last accepted feeding, last attempt and last weighing.
 
@@ -108,6 +117,7 @@ async def care_rows(session: AsyncSession, vivarium_id: uuid.UUID) -> Sequence[R
     fed = aliased(HusbandryLog)
     tried = aliased(HusbandryLog)
     weighed = aliased(HusbandryLog)
+    shed = aliased(HusbandryLog)
     last_accepted = (
         select(fed.occurred_at, fed.prey_type, fed.prey_size, fed.prey_count)
         .where(
@@ -133,6 +143,13 @@ async def care_rows(session: AsyncSession, vivarium_id: uuid.UUID) -> Sequence[R
         .limit(1)
         .lateral("last_weight")
     )
+    first_shed = (
+        select(shed.occurred_at)
+        .where(shed.animal_id == Animal.id, shed.kind == LogKind.shed)
+        .order_by(shed.occurred_at)
+        .limit(1)
+        .lateral("first_shed")
+    )
     statement = (
         select(
             Animal.id,
@@ -152,12 +169,15 @@ async def care_rows(session: AsyncSession, vivarium_id: uuid.UUID) -> Sequence[R
             last_attempt.c.feeding_outcome.label("attempt_outcome"),
             last_weight.c.occurred_at.label("weighed_at"),
             last_weight.c.weight_grams,
+            Species.first_shed_days,
+            first_shed.c.occurred_at.label("first_shed_at"),
         )
         .join(Species, Species.id == Animal.species_id)
         .outerjoin(Enclosure, Enclosure.id == Animal.enclosure_id)
         .outerjoin(last_accepted, true())
         .outerjoin(last_attempt, true())
         .outerjoin(last_weight, true())
+        .outerjoin(first_shed, true())
         .where(
             Animal.vivarium_id == vivarium_id,
             Animal.archived_at.is_(None),

@@ -4,7 +4,9 @@ Feeding
 - Interval: the animal's `feeding_interval_days`, else its species' default, else 7 days.
 - `next_feed_due` = last ACCEPTED feeding + interval. A refusal or regurgitation never resets
   the clock (the animal did not eat), so an animal that keeps refusing grows more overdue.
-- Never fed (no accepted feeding): due now.
+- Never fed (no accepted feeding): due now, except a hatchling of a species that first eats
+  after its first shed (snakes): due once that shed is logged, or once the days it is
+  expected within have passed without one (so an unlogged shed does not hide it for good).
 - When to offer again (`next_offer_at`): after a refusal later than the last accepted feeding,
   try again tomorrow (refusal + 1 day) rather than the same day; after a regurgitation wait a
   full interval from it, because feeding again soon after regurgitating harms the animal. The
@@ -20,7 +22,7 @@ Weighing (growth tracking)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from reptidex_common.models.animal_enums import FeedingOutcome
@@ -47,6 +49,21 @@ def feeding_interval(
     return DEFAULT_FEEDING_INTERVAL_DAYS, "default"
 
 
+def first_feed_not_before(
+    *,
+    hatch_date: date | None,
+    first_shed_days: int | None,
+    first_shed_at: datetime | None,
+    zone: tzinfo,
+) -> datetime | None:
+    """When a never-fed animal's first feed comes due, if its species waits for a shed."""
+    if first_shed_days is None or hatch_date is None:
+        return None
+    if first_shed_at is not None:
+        return first_shed_at
+    return datetime.combine(hatch_date + timedelta(days=first_shed_days), time.min, zone)
+
+
 @dataclass(frozen=True)
 class FeedingSchedule:
     next_feed_due: datetime | None
@@ -64,9 +81,11 @@ def feeding_schedule(
     last_attempt_at: datetime | None,
     last_attempt_outcome: FeedingOutcome | None,
     now: datetime,
+    first_feed_at: datetime | None = None,
 ) -> FeedingSchedule:
+    """`first_feed_at`: when a never-fed animal's first feed is due (`first_feed_not_before`)."""
     interval = timedelta(days=interval_days)
-    next_due = last_accepted_at + interval if last_accepted_at is not None else None
+    next_due = last_accepted_at + interval if last_accepted_at is not None else first_feed_at
     offer = next_due
     failed_since_fed = (
         last_attempt_at is not None

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from repti_animal.animals.access import load_animal
 from repti_animal.husbandry import cursor, repository
 from repti_animal.husbandry.exceptions import ArchivedAnimal, LogFromEarlierKeeper, LogNotFound
-from repti_animal.husbandry.rules import feeding_interval, feeding_schedule
+from repti_animal.husbandry.rules import feeding_interval, feeding_schedule, first_feed_not_before
 from repti_animal.husbandry.schemas import (
     FeedingLog,
     FeedingStatus,
@@ -180,6 +180,14 @@ async def feeding_status(
         last_attempt_at=attempt.occurred_at if attempt else None,
         last_attempt_outcome=attempt.feeding_outcome if attempt else None,
         now=now,
+        first_feed_at=first_feed_not_before(
+            hatch_date=animal.hatch_date,
+            first_shed_days=species.first_shed_days if species else None,
+            first_shed_at=await repository.first_shed(session, animal_id)
+            if accepted is None
+            else None,
+            zone=UTC,
+        ),
     )
     last = None
     if attempt is not None and attempt.feeding_outcome is not None:

@@ -16,6 +16,7 @@ from repti_animal.husbandry import repository
 from repti_animal.husbandry.rules import (
     feeding_interval,
     feeding_schedule,
+    first_feed_not_before,
     next_weighing_due,
     weigh_every_days,
 )
@@ -55,6 +56,12 @@ def _feeding_due(row: Any, now: datetime, end_of_day: datetime) -> FeedingDue | 
         last_attempt_at=row.attempt_at,
         last_attempt_outcome=row.attempt_outcome,
         now=now,
+        first_feed_at=first_feed_not_before(
+            hatch_date=row.hatch_date,
+            first_shed_days=row.first_shed_days,
+            first_shed_at=row.first_shed_at,
+            zone=end_of_day.tzinfo or UTC,
+        ),
     )
     if not schedule.due_by(end_of_day):
         return None

@@ -1,6 +1,15 @@
+import { ApiProblem } from "@reptidex/api-client";
 import { describe, expect, it } from "vitest";
 
-import { blankHatchling, hasProblems, hatchBody, hatchProblems, remainingEggs, resizeHatchlings } from "./hatchForm";
+import {
+  blankHatchling,
+  earlyHatch,
+  hasProblems,
+  hatchBody,
+  hatchProblems,
+  remainingEggs,
+  resizeHatchlings,
+} from "./hatchForm";
 
 describe("hatchling rows", () => {
   it("grows with blank rows and shrinks from the end, keeping what was typed", () => {
@@ -14,13 +23,18 @@ describe("hatchling rows", () => {
   });
 
   it("sends only the count when nothing was typed about any hatchling", () => {
-    expect(hatchBody("2026-12-20", resizeHatchlings([], 4))).toEqual({ hatch_date: "2026-12-20", count: 4 });
+    expect(hatchBody("2026-12-20", resizeHatchlings([], 4))).toEqual({
+      hatch_date: "2026-12-20",
+      count: 4,
+      confirm_early_hatch: false,
+    });
   });
 
   it("sends every hatchling once one has details, trimmed, blanks as null", () => {
     const rows = resizeHatchlings([{ ...blankHatchling(), sex: "female", name: "  Fig ", displayId: " LG-100 " }], 2);
-    expect(hatchBody("2026-12-20", rows)).toEqual({
+    expect(hatchBody("2026-12-20", rows, true)).toEqual({
       hatch_date: "2026-12-20",
+      confirm_early_hatch: true,
       hatchlings: [
         { sex: "female", name: "Fig", morph: null, display_id: "LG-100" },
         { sex: "unknown", name: null, morph: null, display_id: null },
@@ -53,5 +67,22 @@ describe("hatch problems", () => {
 
   it("accepts a clean hatch", () => {
     expect(hasProblems(hatchProblems(resizeHatchlings([], 2), 2))).toBe(false);
+  });
+});
+
+describe("an early hatch", () => {
+  it("turns the API's refusal into a question with the days", () => {
+    const refusal = new ApiProblem(409, {
+      type: "https://docs.reptidex.app/problems/early-hatch-unconfirmed",
+      status: 409,
+      days_incubated: 20,
+      incubation_days_min: 35,
+    });
+    expect(earlyHatch(refusal)).toEqual({ daysIncubated: 20, shortest: 35 });
+  });
+
+  it("leaves every other error alone", () => {
+    expect(earlyHatch(new ApiProblem(409, { type: "https://docs.reptidex.app/problems/eggs-already-hatched" }))).toBeNull();
+    expect(earlyHatch(new Error("network"))).toBeNull();
   });
 });

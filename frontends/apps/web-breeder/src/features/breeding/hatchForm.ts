@@ -1,4 +1,4 @@
-import type { AnimalSchemas } from "@reptidex/api-client";
+import { ApiProblem, type AnimalSchemas } from "@reptidex/api-client";
 
 type Sex = AnimalSchemas["Sex"];
 export type HatchBody = AnimalSchemas["HatchCreate"];
@@ -72,10 +72,11 @@ export function hasProblems(problems: HatchProblems): boolean {
  * The request: only a count when nothing was typed about any hatchling (the API then makes
  * them all unsexed and unnamed), otherwise every hatchling with what was typed.
  */
-export function hatchBody(hatchDate: string, rows: HatchlingDraft[]): HatchBody {
-  if (rows.every(isBlank)) return { hatch_date: hatchDate, count: rows.length };
+export function hatchBody(hatchDate: string, rows: HatchlingDraft[], confirmEarly = false): HatchBody {
+  if (rows.every(isBlank)) return { hatch_date: hatchDate, count: rows.length, confirm_early_hatch: confirmEarly };
   return {
     hatch_date: hatchDate,
+    confirm_early_hatch: confirmEarly,
     hatchlings: rows.map((row) => ({
       sex: row.sex,
       name: row.name.trim() || null,
@@ -83,4 +84,16 @@ export function hatchBody(hatchDate: string, rows: HatchlingDraft[]): HatchBody 
       display_id: row.displayId.trim() || null,
     })),
   };
+}
+
+/** A hatch sooner than the species' shortest incubation, which the breeder must confirm. */
+export interface EarlyHatch {
+  daysIncubated: number;
+  shortest: number;
+}
+
+/** The API's 409 early-hatch-unconfirmed as a question for the breeder; null for anything else. */
+export function earlyHatch(error: unknown): EarlyHatch | null {
+  if (!(error instanceof ApiProblem) || error.slug !== "early-hatch-unconfirmed") return null;
+  return { daysIncubated: Number(error.body.days_incubated), shortest: Number(error.body.incubation_days_min) };
 }

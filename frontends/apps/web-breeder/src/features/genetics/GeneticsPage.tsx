@@ -17,6 +17,9 @@ import { animalPair, buildPredictRequest, type GeneRow, type ParentInput, type P
 import { WarningsPanel } from "./WarningsPanel";
 import { WhatIfCoi } from "./WhatIfCoi";
 
+// How many outcomes "List more outcomes" asks for: the calculator's most per answer.
+const MORE_OUTCOMES = 1000;
+
 type Prediction = AnimalSchemas["PredictionRead"];
 
 /**
@@ -129,7 +132,9 @@ function Results({
   request: ReturnType<typeof buildPredictRequest>;
   pair: ReturnType<typeof animalPair>;
 }) {
-  const prediction = usePrediction(request);
+  // The calculator lists the likeliest outcomes; a breeder may ask for more of them.
+  const [listMore, setListMore] = useState(false);
+  const prediction = usePrediction(request && listMore ? { ...request, limit: MORE_OUTCOMES } : request);
   const mayPlan = useCan("edit");
 
   if (!request) {
@@ -166,10 +171,14 @@ function Results({
             <p role="status" className="text-sm text-stone-600 dark:text-stone-400">
               {prediction.isFetching
                 ? "Updating…"
-                : `${result.outcomes.length} possible ${result.outcomes.length === 1 ? "outcome" : "outcomes"} from ${parentName(result.sire, "the sire")} × ${parentName(result.dam, "the dam")}`}
+                : `${result.outcome_count.toLocaleString("en")} possible ${result.outcome_count === 1 ? "outcome" : "outcomes"} from ${parentName(result.sire, "the sire")} × ${parentName(result.dam, "the dam")}`}
             </p>
           </div>
-          <OutcomeTable outcomes={result.outcomes} />
+          <OutcomeTable
+            outcomes={result.outcomes}
+            other={result.other_outcomes}
+            onListMore={listMore ? undefined : () => setListMore(true)}
+          />
           <NonMendelian notes={result.non_mendelian} />
         </Card>
         <div className="flex flex-col gap-4">

@@ -1,6 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import type { Outcome } from "./format";
 import { OutcomeTable } from "./OutcomeTable";
@@ -71,5 +71,36 @@ describe("OutcomeTable", () => {
     expect(screen.getAllByRole("row")).toHaveLength(33);
     await userEvent.click(screen.getByRole("button", { name: "Show all 40 outcomes" }));
     expect(screen.getAllByRole("row")).toHaveLength(41);
+  });
+});
+
+describe("OutcomeTable for a many-gene pairing", () => {
+  it("groups the outcomes it does not list, with their exact odds, and can list more", async () => {
+    const listMore = vi.fn();
+    render(
+      <OutcomeTable
+        outcomes={[outcome("Pastel", 0.5, "1/2"), outcome("Normal", 0.25, "1/4")]}
+        other={{ count: 1052, probability: 0.25, fraction: "1/4" }}
+        onListMore={listMore}
+      />,
+    );
+    const rows = screen.getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toHaveTextContent("25 %1/41,052 less likely outcomestogether, not listed one by one");
+    await userEvent.click(screen.getByRole("button", { name: "List more outcomes" }));
+    expect(listMore).toHaveBeenCalledOnce();
+  });
+
+  it("names an allelic combination as breeders do, beside its genes", () => {
+    render(
+      <OutcomeTable
+        outcomes={[
+          outcome("Mojave Lesser", 0.25, "1/4", {
+            allelic_combinations: [{ group: "BEL complex", name: "Mojave Lesser", hobby_name: "Blue-Eyed Leucistic" }],
+          }),
+        ]}
+      />,
+    );
+    expect(screen.getByText("BEL complex: Mojave Lesser (Blue-Eyed Leucistic)")).toBeInTheDocument();
   });
 });

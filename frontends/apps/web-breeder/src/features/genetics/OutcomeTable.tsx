@@ -1,13 +1,34 @@
 import { Badge, Button, cx } from "@reptidex/ui";
 import { useState } from "react";
 
-import { formatPercent, oddsText, sortOutcomes, worstSeverity, type Outcome } from "./format";
+import {
+  combinationText,
+  formatPercent,
+  oddsText,
+  otherOutcomesText,
+  sortOutcomes,
+  worstSeverity,
+  type OtherOutcomes,
+  type Outcome,
+} from "./format";
 
 // Enough for every ordinary pairing; a many-gene pairing opens the rest on request.
 const FIRST_ROWS = 32;
 
-/** Every outcome, most likely first: odds as a percent and a fraction, the look, what it carries. */
-export function OutcomeTable({ outcomes }: { outcomes: readonly Outcome[] }) {
+/**
+ * The outcomes, most likely first: odds as a percent and a fraction, the look, what it carries.
+ * A many-gene pairing lists its likeliest outcomes and groups the rest (`other`) with their
+ * exact count and odds; `onListMore` asks the calculator to list more of them.
+ */
+export function OutcomeTable({
+  outcomes,
+  other = null,
+  onListMore,
+}: {
+  outcomes: readonly Outcome[];
+  other?: OtherOutcomes | null;
+  onListMore?: () => void;
+}) {
   const [all, setAll] = useState(false);
   const sorted = sortOutcomes(outcomes);
   const shown = all ? sorted : sorted.slice(0, FIRST_ROWS);
@@ -64,7 +85,7 @@ export function OutcomeTable({ outcomes }: { outcomes: readonly Outcome[] }) {
                     ) : null}
                     {outcome.allelic_combinations.length ? (
                       <span className="mt-1 block text-xs text-stone-600 dark:text-stone-400">
-                        {outcome.allelic_combinations.map((combo) => `${combo.group}: ${combo.name}`).join(", ")}
+                        {outcome.allelic_combinations.map(combinationText).join(", ")}
                       </span>
                     ) : null}
                   </th>
@@ -89,14 +110,36 @@ export function OutcomeTable({ outcomes }: { outcomes: readonly Outcome[] }) {
                 </tr>
               );
             })}
+            {other && (all || sorted.length <= FIRST_ROWS) ? (
+              <tr className="border-t border-stone-200 align-top dark:border-stone-800">
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <span className="block text-base font-semibold tabular-nums">{formatPercent(other.probability)}</span>
+                  <span className="block text-xs text-stone-600 tabular-nums dark:text-stone-400">{other.fraction}</span>
+                </td>
+                <th scope="row" className="px-3 py-2 font-normal">
+                  <span className="block font-semibold">{otherOutcomesText(other)}</span>
+                  <span className="block text-xs text-stone-600 dark:text-stone-400">together, not listed one by one</span>
+                </th>
+                {flagged ? <td className="px-3 py-2" /> : null}
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>
-      {sorted.length > FIRST_ROWS ? (
-        <Button variant="secondary" size="sm" className="self-start" onClick={() => setAll((open) => !open)}>
-          {all ? `Show the ${FIRST_ROWS} likeliest only` : `Show all ${sorted.length} outcomes`}
-        </Button>
-      ) : null}
+      <div className="flex flex-wrap gap-2">
+        {sorted.length > FIRST_ROWS ? (
+          <Button variant="secondary" size="sm" onClick={() => setAll((open) => !open)}>
+            {all
+              ? `Show the ${FIRST_ROWS} likeliest only`
+              : `Show all ${sorted.length} ${other ? "listed " : ""}outcomes`}
+          </Button>
+        ) : null}
+        {other && onListMore && (all || sorted.length <= FIRST_ROWS) ? (
+          <Button variant="secondary" size="sm" onClick={onListMore}>
+            List more outcomes
+          </Button>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -5,6 +5,8 @@
 import type { AnimalSchemas } from "@reptidex/api-client";
 
 export type Outcome = AnimalSchemas["OutcomeRead"];
+export type OtherOutcomes = AnimalSchemas["OtherOutcomesRead"];
+export type AllelicCombination = AnimalSchemas["AllelicCombinationRead"];
 export type PairingWarning = AnimalSchemas["WarningRead"];
 export type Inheritance = AnimalSchemas["Inheritance"];
 export type GenotypeState = AnimalSchemas["GenotypeState"];
@@ -81,4 +83,16 @@ export function geneState(entry: EntryState): { state: GenotypeState; het_percen
   if (entry === "possible_het_50") return { state: "possible_het", het_percent: 50 };
   if (entry === "possible_het_66") return { state: "possible_het", het_percent: 66 };
   return { state: entry, het_percent: null };
+}
+
+/** "BEL complex: Mojave Lesser (Blue-Eyed Leucistic)": the genes, with the hobby's name beside them. */
+export function combinationText(combination: AllelicCombination): string {
+  const known = combination.hobby_name ? ` (${combination.hobby_name})` : "";
+  return `${combination.group}: ${combination.name}${known}`;
+}
+
+/** "1,052 less likely outcomes" for the group the calculator did not list one by one. */
+export function otherOutcomesText(other: OtherOutcomes): string {
+  const count = other.count.toLocaleString("en");
+  return `${count} less likely ${other.count === 1 ? "outcome" : "outcomes"}`;
 }

@@ -11,6 +11,7 @@ describe("buildPredictRequest", () => {
       species_id: "bp",
       sire: { animal_id: "atlas" },
       dam: { animal_id: "pixel" },
+      limit: 100,
     });
   });
 

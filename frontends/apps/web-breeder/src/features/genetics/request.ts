@@ -5,6 +5,9 @@ import { geneState, type EntryState } from "./format";
 export type PredictRequest = AnimalSchemas["PredictRequest"];
 export type ParentRole = "sire" | "dam";
 
+// The likeliest outcomes listed one by one; the calculator groups the rest with exact odds.
+export const LISTED_OUTCOMES = 100;
+
 /** One gene typed in by hand; `key` keeps React rows stable while traits change. */
 export interface GeneRow {
   key: string;
@@ -36,7 +39,7 @@ export function buildPredictRequest(
   const sireSide = side(sire);
   const damSide = side(dam);
   if (!speciesId || !sireSide || !damSide) return null;
-  return { species_id: speciesId, sire: sireSide, dam: damSide };
+  return { species_id: speciesId, sire: sireSide, dam: damSide, limit: LISTED_OUTCOMES };
 }
 
 /** Both parents are real animals: the pairing has a pedigree (what-if COI) and can be planned. */

@@ -1,13 +1,22 @@
 import { ApiProblem } from "@reptidex/api-client";
 import { Button, Card, TextField } from "@reptidex/ui";
 import { Minus, Plus } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 import { FormProblem } from "../../../auth/AuthLayout";
 import { notifySuccess } from "../../../lib/notify";
 import { useFormSubmit } from "../../../lib/useFormSubmit";
 import { localToday, plural } from "../dates";
-import { hasProblems, hatchBody, hatchProblems, remainingEggs, resizeHatchlings, type HatchlingDraft } from "../hatchForm";
+import {
+  earlyHatch,
+  hasProblems,
+  hatchBody,
+  hatchProblems,
+  remainingEggs,
+  resizeHatchlings,
+  type EarlyHatch,
+  type HatchlingDraft,
+} from "../hatchForm";
 import type { Clutch } from "../incubation";
 import { useHatchClutch, type Hatchling } from "../queries";
 import { SexChoice } from "./SexChoice";
@@ -43,6 +52,9 @@ export function HatchForm({
   // Most often every fertile egg hatches: start there, one tap to correct.
   const [rows, setRows] = useState<HatchlingDraft[]>(() => resizeHatchlings([], Math.max(remaining, 1)));
   const [submitted, setSubmitted] = useState(false);
+  // Sooner than the species' shortest incubation: asked once, confirmed by the breeder.
+  const [early, setEarly] = useState<EarlyHatch | null>(null);
+  const confirmEarly = useRef(false);
   const hatch = useHatchClutch(clutch);
   const problems = hatchProblems(rows, remaining);
   const dateProblem = !hatchDate
@@ -63,7 +75,18 @@ export function HatchForm({
   const { form, onSubmit: submit } = useFormSubmit(async () => {
     setSubmitted(true);
     if (hasProblems(problems) || dateProblem) return;
-    const hatchlings = await hatch.mutateAsync(hatchBody(hatchDate, rows));
+    const confirmed = confirmEarly.current;
+    confirmEarly.current = false;
+    let hatchlings: Hatchling[];
+    try {
+      hatchlings = await hatch.mutateAsync(hatchBody(hatchDate, rows, confirmed));
+    } catch (error) {
+      const question = earlyHatch(error);
+      if (!question) throw error;
+      setEarly(question);
+      return;
+    }
+    setEarly(null);
     notifySuccess(`${plural(hatchlings.length, "hatchling")} added to your collection`);
     onHatched(hatchlings);
   });
@@ -95,7 +118,10 @@ export function HatchForm({
             min={clutch.laid_date}
             max={today}
             value={hatchDate}
-            onChange={(event) => setHatchDate(event.target.value)}
+            onChange={(event) => {
+              setHatchDate(event.target.value);
+              setEarly(null);
+            }}
             error={submitted ? dateProblem ?? form.fields.hatch_date : form.fields.hatch_date}
           />
           <div className="flex flex-col gap-1">
@@ -164,8 +190,33 @@ export function HatchForm({
           ))}
         </ol>
 
+        {early ? (
+          <div
+            role="alertdialog"
+            aria-labelledby="early-hatch-title"
+            aria-describedby="early-hatch-detail"
+            className="flex flex-col gap-2 rounded-xl border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950/40"
+          >
+            <p id="early-hatch-title" className="font-semibold">
+              Hatched after only {plural(early.daysIncubated, "day")}?
+            </p>
+            <p id="early-hatch-detail" className="text-sm">
+              This species usually needs at least {plural(early.shortest, "day")} of incubation. Check the laid and
+              hatch dates; if they are right, record the hatch anyway.
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" busy={hatch.isPending} onClick={() => (confirmEarly.current = true)}>
+                Yes, record the early hatch
+              </Button>
+              <Button variant="secondary" onClick={() => setEarly(null)}>
+                Check the dates
+              </Button>
+            </div>
+          </div>
+        ) : null}
+
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" busy={hatch.isPending}>
+          <Button type="submit" busy={hatch.isPending} disabled={early !== null}>
             Save {plural(rows.length, "hatchling")}
           </Button>
           <Button variant="secondary" onClick={onCancel}>
