@@ -34,6 +34,7 @@ async def species_of(session: AsyncSession, animal_id: uuid.UUID) -> uuid.UUID |
 
 
 async def count_unarchived(session: AsyncSession, vivarium_id: uuid.UUID) -> int:
+    """What the plan's max_animals counts: every animal not archived."""
     count = await session.scalar(
         select(func.count())
         .select_from(Animal)

@@ -19,6 +19,7 @@ from repti_animal.animals.exceptions import (
     VisibilityNeedsCurator,
 )
 from repti_animal.animals.filters import AnimalFilters
+from repti_animal.animals.limits import ensure_room_for_animals
 from repti_animal.animals.parentage import check_parentage
 from repti_animal.animals.schemas import (
     AnimalCreate,
@@ -35,20 +36,12 @@ from repti_animal.lineage.rules import lock_lineage
 from reptidex_common.auth.dependencies import authorize_vivarium
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams
-from reptidex_common.entitlements import enforce_limit
 from reptidex_common.models.animal import Animal, Species
 from reptidex_common.models.animal_enums import Sex
 from reptidex_common.models.enums import VivariumRole
-from reptidex_common.plans import Entitlement
 from reptidex_common.tasks.outbox import add_outbox_event
 
 RECOMPUTE_COI = "animal.lineage.recompute_coi"
-
-
-async def _within_animal_limit(session: AsyncSession, vivarium_id: uuid.UUID) -> None:
-    await repository.lock_animal_count(session, vivarium_id)
-    current = await repository.count_unarchived(session, vivarium_id)
-    await enforce_limit(session, vivarium_id, Entitlement.max_animals, current)
 
 
 async def _check_placement(
@@ -79,7 +72,7 @@ async def create(session: AsyncSession, principal: Principal, data: AnimalCreate
         raise InvalidAnimalField("species_id", "There is no such species.")
     if data.sire_id is not None or data.dam_id is not None:
         await lock_lineage(session, species.id)
-    await _within_animal_limit(session, vivarium_id)
+    await ensure_room_for_animals(session, vivarium_id)
     values = data.model_dump(exclude={"vivarium_id", "species_id", "display_id"})
     await _check_placement(session, vivarium_id, values)
     await check_parentage(
@@ -213,7 +206,7 @@ async def restore(
     animal = loaded.animal
     if animal.archived_at is not None:
         # Restored animals count against the plan again.
-        await _within_animal_limit(session, animal.vivarium_id)
+        await ensure_room_for_animals(session, animal.vivarium_id)
         animal.archived_at = None
         await session.flush()
         await session.refresh(animal)
