@@ -33,11 +33,13 @@ from repti_animal.animals.visibility import seen_animals
 from repti_animal.enclosures import repository as enclosure_repository
 from repti_animal.genotypes.repository import genotype_of
 from repti_animal.lineage.rules import lock_lineage
+from repti_animal.parent_links import service as parent_links
+from repti_animal.parent_links.conflicts import settle_offspring_conflicts
 from reptidex_common.auth.dependencies import authorize_vivarium
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams
 from reptidex_common.models.animal import Animal, Species
-from reptidex_common.models.animal_enums import Sex
+from reptidex_common.models.animal_enums import ParentRole
 from reptidex_common.models.enums import VivariumRole
 from reptidex_common.tasks.outbox import add_outbox_event
 
@@ -75,6 +77,12 @@ async def create(session: AsyncSession, principal: Principal, data: AnimalCreate
     await ensure_room_for_animals(session, vivarium_id)
     values = data.model_dump(exclude={"vivarium_id", "species_id", "display_id"})
     await _check_placement(session, vivarium_id, values)
+    chosen = {
+        role: parent_id
+        for role, parent_id in ((ParentRole.sire, data.sire_id), (ParentRole.dam, data.dam_id))
+        if parent_id is not None
+    }
+    to_request = await parent_links.roles_to_request(session, principal, vivarium_id, chosen)
     await check_parentage(
         session,
         principal,
@@ -92,6 +100,9 @@ async def create(session: AsyncSession, principal: Principal, data: AnimalCreate
         display_id = await next_display_id(
             session, vivarium_id, prefix=species.code_prefix, hatch_date=data.hatch_date
         )
+    # Another vivarium's animal is asked for, not linked (checked above all the same).
+    for role in to_request:
+        values[parent_links.FIELD[role]] = None
     animal = Animal(
         vivarium_id=vivarium_id,
         species_id=species.id,
@@ -101,34 +112,13 @@ async def create(session: AsyncSession, principal: Principal, data: AnimalCreate
     )
     session.add(animal)
     await session.flush()
+    await parent_links.request_parents(
+        session, principal, animal, {role: chosen[role] for role in to_request}
+    )
     if animal.sire_id or animal.dam_id:
         _queue_coi_recompute(session, animal)
     await session.refresh(animal)  # timestamps come from the database
     return animal
-
-
-async def _check_offspring_stay_valid(
-    session: AsyncSession, animal: Animal, changes: dict[str, Any]
-) -> None:
-    """A parent's sex and hatch date are part of its offspring's lineage too."""
-    sex = changes.get("sex")
-    if sex is Sex.female and await repository.has_offspring_as(session, animal.id, sire=True):
-        raise InvalidAnimalField(
-            "sex", "This animal is recorded as the sire of offspring; it cannot be female."
-        )
-    if sex is Sex.male and await repository.has_offspring_as(session, animal.id, sire=False):
-        raise InvalidAnimalField(
-            "sex", "This animal is recorded as the dam of offspring; it cannot be male."
-        )
-    hatch_date = changes.get("hatch_date")
-    if hatch_date is not None and await repository.has_offspring_hatched_by(
-        session, animal.id, hatch_date
-    ):
-        raise InvalidAnimalField(
-            "hatch_date",
-            f"This animal has offspring that hatched on or before {hatch_date.isoformat()}; "
-            "a parent must hatch before its offspring.",
-        )
 
 
 # A change to any of these can break a lineage rule another writer is checking at once.
@@ -159,11 +149,20 @@ async def update(
     ):
         raise DisplayIdTaken(display_id)
     await _check_placement(session, animal.vivarium_id, changes)
-    await _check_offspring_stay_valid(session, animal, changes)
+    await settle_offspring_conflicts(session, principal, animal, changes)
 
     sire_id = changes.get("sire_id", animal.sire_id)
     dam_id = changes.get("dam_id", animal.dam_id)
     parents_changed = sire_id != animal.sire_id or dam_id != animal.dam_id
+    chosen = {
+        role: parent_id
+        for role, parent_id, old in (
+            (ParentRole.sire, sire_id, animal.sire_id),
+            (ParentRole.dam, dam_id, animal.dam_id),
+        )
+        if parent_id is not None and parent_id != old
+    }
+    to_request = await parent_links.roles_to_request(session, principal, animal.vivarium_id, chosen)
     if parents_changed or "hatch_date" in changes:
         await check_parentage(
             session,
@@ -182,9 +181,26 @@ async def update(
                 if new != old
             ),
         )
+    # Another vivarium's animal is asked for; the slot keeps its parent until approved.
+    for role in to_request:
+        changes.pop(parent_links.FIELD[role])
+    await parent_links.parent_chosen_directly(
+        session,
+        animal.id,
+        [role for role in ParentRole if parent_links.FIELD[role] in changes]
+        if parents_changed
+        else [],
+    )
+    parents_changed = any(
+        changes.get(field, getattr(animal, field)) != getattr(animal, field)
+        for field in ("sire_id", "dam_id")
+    )
     for field, value in changes.items():
         setattr(animal, field, value)
     await session.flush()
+    await parent_links.request_parents(
+        session, principal, animal, {role: chosen[role] for role in to_request}
+    )
     if parents_changed:
         _queue_coi_recompute(session, animal)
     await session.refresh(animal)
