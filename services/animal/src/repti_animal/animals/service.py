@@ -184,17 +184,14 @@ async def update(
     # Another vivarium's animal is asked for; the slot keeps its parent until approved.
     for role in to_request:
         changes.pop(parent_links.FIELD[role])
-    await parent_links.parent_chosen_directly(
-        session,
-        animal.id,
-        [role for role in ParentRole if parent_links.FIELD[role] in changes]
-        if parents_changed
-        else [],
-    )
-    parents_changed = any(
-        changes.get(field, getattr(animal, field)) != getattr(animal, field)
-        for field in ("sire_id", "dam_id")
-    )
+    relinked = [
+        role
+        for role in ParentRole
+        if changes.get(parent_links.FIELD[role], getattr(animal, parent_links.FIELD[role]))
+        != getattr(animal, parent_links.FIELD[role])
+    ]
+    await parent_links.parent_chosen_directly(session, animal.id, relinked)
+    parents_changed = bool(relinked)
     for field, value in changes.items():
         setattr(animal, field, value)
     await session.flush()

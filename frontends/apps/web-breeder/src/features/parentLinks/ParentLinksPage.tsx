@@ -55,7 +55,7 @@ function LinkCard({ link, side, actions }: { link: ParentLink; side: "incoming" 
                 {"private" in link.parent ? (
                   linkedLabel(link.parent)
                 ) : (
-                  <Link to={`/animals/${link.parent.id}`} className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300">
+                  <Link to={`/animals/${link.parent.id}`} className="text-teal-800 underline dark:text-teal-300">
                     {linkedLabel(link.parent)}
                   </Link>
                 )}{" "}
@@ -63,7 +63,7 @@ function LinkCard({ link, side, actions }: { link: ParentLink; side: "incoming" 
               </>
             ) : (
               <>
-                <Link to={`/animals/${child.id}`} className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300">
+                <Link to={`/animals/${child.id}`} className="text-teal-800 underline dark:text-teal-300">
                   {animalLabel(child)}
                 </Link>
                 : {linkedLabel(link.parent)} as {link.role}
