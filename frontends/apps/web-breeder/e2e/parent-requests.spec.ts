@@ -23,6 +23,8 @@ async function openAnimal(page: Page, displayId: string): Promise<string> {
 }
 
 test("breeder B asks for breeder A's public animal as a sire; it is linked only once A approves", async ({ browser }) => {
+  // Two breeders, two imports and a round trip between them: more steps than most tests.
+  test.slow();
   const alice = await browser.newContext();
   const bob = await browser.newContext();
   const a = await alice.newPage();
