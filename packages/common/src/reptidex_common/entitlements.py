@@ -86,6 +86,25 @@ async def vivarium_entitlements(session: AsyncSession, vivarium_id: uuid.UUID) -
     return (await load_vivarium_plan(session, vivarium_id)).entitlements
 
 
+def limit_of(entitlements: dict[str, Any], entitlement: Entitlement) -> int | None:
+    """The one reading of a numeric limit, for every service: `None` means unlimited.
+
+    A key the plan does not define is not granted (0), so a plan row that lacks a key, or a
+    typo in one, can only ever refuse, never open a plan up without limits.
+    """
+    if entitlement not in LIMIT_ENTITLEMENTS:
+        raise ValueError(f"{entitlement} is not a numeric limit")
+    value = entitlements.get(entitlement.value, 0)
+    return None if value is None else int(value)
+
+
+async def vivarium_limit(
+    session: AsyncSession, vivarium_id: uuid.UUID, entitlement: Entitlement
+) -> int | None:
+    """The vivarium's effective limit for `entitlement` (`None` = unlimited)."""
+    return limit_of(await vivarium_entitlements(session, vivarium_id), entitlement)
+
+
 def _human_bytes(value: int) -> str:
     size = float(value)
     for unit in ("bytes", "KiB", "MiB", "GiB"):
@@ -117,13 +136,12 @@ async def enforce_limit(
     if entitlement not in LIMIT_ENTITLEMENTS:
         raise ValueError(f"{entitlement} is not a numeric limit; use require_feature")
     loaded = await load_vivarium_plan(session, vivarium_id)
-    entitlements = loaded.entitlements
-    limit = entitlements.get(entitlement, 0)
-    if limit is None or current_count + adding <= int(limit):
+    limit = limit_of(loaded.entitlements, entitlement)
+    if limit is None or current_count + adding <= limit:
         return
     wording = _WORDING[entitlement]
     raise PlanLimitExceeded(
-        f"Your {loaded.plan.name} plan allows {_amount(entitlement, int(limit))} {wording.noun}; "
+        f"Your {loaded.plan.name} plan allows {_amount(entitlement, limit)} {wording.noun}; "
         f"you have {_amount(entitlement, current_count)}. Upgrade the plan or {wording.remedy}.",
         extra={"entitlement": entitlement.value, "limit": limit, "current": current_count},
     )

@@ -15,6 +15,7 @@ from repti_animal.genetics.router import router as genetics_router
 from repti_animal.genotypes.router import router as genotypes_router
 from repti_animal.husbandry.router import router as husbandry_router
 from repti_animal.lineage.router import router as lineage_router
+from repti_animal.parent_links.router import router as parent_links_router
 from repti_animal.portability.router import router as portability_router
 from repti_animal.reminders.router import notifications_router
 from repti_animal.reminders.router import router as reminders_router
@@ -85,6 +86,7 @@ def create_app() -> FastAPI:
             portability_router,
             transfers_router,
             lineage_router,
+            parent_links_router,
             sharing_router,
         ],
     )

@@ -204,6 +204,15 @@ async def test_shared_parents_elsewhere_can_be_linked(
         API, json=_new(world, species, sire_id=sire.id), headers=world.owner
     )
     assert response.status_code == 201, response.text
+    # Another vivarium's animal is asked for; its owner approves the link.
+    assert response.json()["sire"] is None
+    pending = await client.get(f"{API}/{response.json()['id']}/parent-links", headers=world.owner)
+    approved = await client.post(
+        f"/api/v1/parent-links/{pending.json()[0]['id']}/approve",
+        headers=world.headers("outsider"),
+    )
+    assert approved.status_code == 200, approved.text
+    response = await client.get(f"{API}/{response.json()['id']}", headers=world.owner)
     assert response.json()["sire"] == {
         "id": str(sire.id),
         "display_id": sire.display_id,

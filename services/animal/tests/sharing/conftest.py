@@ -21,4 +21,8 @@ async def world(
     make_animal: Callable[..., Any],
     species: Any,
 ) -> World:
-    return await build_world(db_session, make_vivarium, auth_headers, make_animal, species)
+    world = await build_world(db_session, make_vivarium, auth_headers, make_animal, species)
+    # QR codes are a plan feature the default (Hobbyist) plan lacks.
+    world.vivarium.entitlement_overrides = {"pedigree_qr": True}
+    await db_session.flush()
+    return world

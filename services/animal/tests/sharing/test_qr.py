@@ -9,10 +9,12 @@ import uuid
 import httpx
 import png  # type: ignore[import-untyped]
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.sharing.qr import QUIET_ZONE, modules
 from reptidex_common.models.animal_enums import Visibility
 from reptidex_common.settings import get_settings
+from reptidex_common.testing.matrix import assert_problem
 
 from ..lineage.world import ACTORS, ANY_MEMBER, World, matrix
 
@@ -106,3 +108,32 @@ async def test_strangers_cannot_tell_unknown_from_private(
     assert unknown.json()["detail"] == private.json()["detail"]
     signed_in = await client.get(qr_url(uuid.uuid4(), "png"), headers=world.headers("owner"))
     assert signed_in.status_code == 404
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("visibility", [Visibility.public, Visibility.private])
+async def test_a_plan_without_pedigree_qr_gets_a_plan_limit_problem(
+    client: httpx.AsyncClient,
+    world: World,
+    db_session: AsyncSession,
+    fmt: str,
+    visibility: Visibility,
+) -> None:
+    """The service refuses the code itself; hiding the button in the app is not enough."""
+    animal = await world.male(visibility=visibility)
+    world.vivarium.entitlement_overrides = {}  # the Hobbyist plan: no pedigree QR codes
+    await db_session.flush()
+    for actor in ("owner", "keeper"):
+        body = assert_problem(
+            await client.get(qr_url(animal.id, fmt), headers=world.headers(actor)), 402
+        )
+        assert body["type"].endswith("/plan-limit")
+        assert body["entitlement"] == "pedigree_qr"
+        assert "does not include pedigree QR codes" in body["detail"]
+    # Strangers still learn nothing about a private animal before the plan is consulted.
+    if visibility is Visibility.private:
+        assert (await client.get(qr_url(animal.id, fmt))).status_code == 401
+        outsider = await client.get(qr_url(animal.id, fmt), headers=world.headers("outsider"))
+        assert outsider.status_code == 404
+    else:
+        assert_problem(await client.get(qr_url(animal.id, fmt)), 402)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -13,9 +14,12 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.models.core import Invitation, Membership, User, Vivarium
+from reptidex_common.entitlements import enforce_limit, vivarium_limit
+from reptidex_common.errors import PlanLimitExceeded
+from reptidex_common.models.core import Invitation, Membership, Plan, User, Vivarium
 from reptidex_common.models.enums import InvitationStatus, VivariumRole
 from reptidex_common.models.outbox import OUTBOX_MODELS
+from reptidex_common.plans import Entitlement
 from reptidex_common.settings import get_settings
 
 from ..vivariums.world import CURATOR_UP, World, assert_problem, matrix, ok_as
@@ -545,3 +549,46 @@ async def test_the_invitee_answers_from_their_list_by_id(
     assert response.status_code == 201, response.text
     assert response.json() == {"vivarium_id": str(world.vivarium.id), "role": "handler"}
     assert_problem(await client.post(f"{url}/decline", headers=world.headers_for(invitee)), 409)
+
+
+async def test_a_plan_without_the_collaborators_key_grants_no_seat_anywhere(
+    client: httpx.AsyncClient,
+    db_session: AsyncSession,
+    new_user: UserFactory,
+    make_vivarium: Callable[..., Any],
+    auth_headers: Callable[[User], dict[str, str]],
+) -> None:
+    """Core's seat check and the shared limit check read a missing key the same way."""
+    owner = await new_user()
+    vivarium: Vivarium = await make_vivarium(owner)
+    bare = Plan(code=f"bare-{uuid.uuid4().hex[:6]}", name="Bare", entitlements={})
+    db_session.add(bare)
+    await db_session.flush()
+    vivarium.plan_id = bare.id
+    await db_session.flush()
+
+    refused = assert_problem(
+        await client.post(
+            f"/api/v1/vivariums/{vivarium.id}/invitations",
+            json={"email": "anna@example.com", "role": "keeper"},
+            headers=auth_headers(owner),
+        ),
+        402,
+    )
+    assert refused["type"].endswith("/plan-limit")
+    assert refused["entitlement"] == "collaborators"
+    assert refused["limit"] == 0
+    with pytest.raises(PlanLimitExceeded):
+        await enforce_limit(db_session, vivarium.id, Entitlement.collaborators, 0)
+    assert await vivarium_limit(db_session, vivarium.id, Entitlement.collaborators) == 0
+    # An explicit null is the one way to say unlimited, in every path alike.
+    vivarium.entitlement_overrides = {"collaborators": None}
+    await db_session.flush()
+    assert (
+        await client.post(
+            f"/api/v1/vivariums/{vivarium.id}/invitations",
+            json={"email": "anna@example.com", "role": "keeper"},
+            headers=auth_headers(owner),
+        )
+    ).status_code == 201
+    await enforce_limit(db_session, vivarium.id, Entitlement.collaborators, 1000)

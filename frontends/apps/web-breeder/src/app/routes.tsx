@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
       { path: "breeding/clutches/:clutchId", ...page(() => import("../features/breeding/ClutchPage")) },
       { path: "reminders", ...page(() => import("../features/reminders/RemindersPage")) },
       { path: "transfers", ...page(() => import("../features/transfers/TransfersPage")) },
+      { path: "parent-requests", ...page(() => import("../features/parentLinks/ParentLinksPage")) },
       { path: "data", ...page(() => import("../features/data/DataPage")) },
       { path: "vivarium", ...page(() => import("../features/vivarium/VivariumPage")) },
       { path: "invitations/:token", ...page(() => import("../features/vivarium/InvitationPage")) },

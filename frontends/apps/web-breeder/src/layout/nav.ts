@@ -4,6 +4,7 @@ import {
   Bell,
   Dna,
   Egg,
+  GitMerge,
   List,
   Sun,
   Users,
@@ -26,6 +27,7 @@ export const NAV: NavItem[] = [
   { to: "/genetics", label: "Genetics", icon: Dna },
   { to: "/reminders", label: "Reminders", icon: Bell },
   { to: "/transfers", label: "Transfers", icon: ArrowLeftRight },
+  { to: "/parent-requests", label: "Parent requests", icon: GitMerge },
   { to: "/data", label: "Import & export", icon: ArrowUpDown },
   { to: "/vivarium", label: "Vivarium & members", icon: Users },
 ];

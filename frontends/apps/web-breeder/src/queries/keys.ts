@@ -42,4 +42,8 @@ export const keys = {
   prediction: (request: object) => ["genetics", "predict", request] as const,
   whatIfCoi: (sireId: string, damId: string) => ["coi", "what-if", sireId, damId] as const,
   vivariumPlan: (vivariumId: string) => ["vivarium", vivariumId, "plan"] as const,
+  parentLinks: ["parent-links"] as const,
+  parentLinkList: (vivariumId: string, direction: "incoming" | "outgoing") =>
+    ["parent-links", vivariumId, direction] as const,
+  parentLinksOf: (animalId: string) => ["animal", animalId, "parent-links"] as const,
 };

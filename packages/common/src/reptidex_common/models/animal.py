@@ -42,6 +42,8 @@ from reptidex_common.models.animal_enums import (
     LeaseStatus,
     LogKind,
     PairingStatus,
+    ParentLinkStatus,
+    ParentRole,
     Sex,
     TransferStatus,
     Visibility,
@@ -510,3 +512,48 @@ class Lease(IdMixin, TimestampMixin, Base):
     )
     terms: Mapped[str | None] = mapped_column(Text)
     return_reminder_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ParentLink(IdMixin, TimestampMixin, Base):
+    """A request to record another vivarium's animal as a parent, and what became of it.
+
+    The child's `sire_id`/`dam_id` is set only when the parent's owner approves, so nobody can
+    attach offspring to someone else's animal (and so restrict its owner's corrections) alone.
+    """
+
+    __tablename__ = "parent_links"
+    __table_args__ = (
+        CheckConstraint("child_id <> parent_id", name="not_self"),
+        # One pending request per parent slot of a child (suspended links may pile up).
+        Index(
+            "uq_parent_links_one_pending_per_role",
+            "child_id",
+            "role",
+            unique=True,
+            postgresql_where=text("status = 'pending'"),
+        ),
+        Index("ix_parent_links_parent_id", "parent_id"),
+        {"schema": SCHEMA},
+    )
+
+    child_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="RESTRICT")
+    )
+    role: Mapped[ParentRole] = mapped_column(str_enum(ParentRole, "parent_role"))
+    parent_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(f"{SCHEMA}.animals.id", ondelete="RESTRICT")
+    )
+    status: Mapped[ParentLinkStatus] = mapped_column(
+        str_enum(ParentLinkStatus, "parent_link_status"),
+        default=ParentLinkStatus.pending,
+        server_default="pending",
+    )
+    # Why a link was suspended, in words for the child's owner.
+    reason: Mapped[str | None] = mapped_column(Text)
+    requested_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(CORE_USERS, ondelete="SET NULL")
+    )
+    responded_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(CORE_USERS, ondelete="SET NULL")
+    )
+    responded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -106,3 +106,22 @@ class LeaseStatus(StrEnum):
     active = "active"
     returned = "returned"
     canceled = "canceled"
+
+
+class ParentRole(StrEnum):
+    sire = "sire"
+    dam = "dam"
+
+
+class ParentLinkStatus(StrEnum):
+    """A parent from another vivarium: asked for, then linked only once its owner approves.
+
+    `suspended`: an approved link the parent's owner later broke by correcting their own
+    animal (hatch date, sex); it is unlinked and shown to the child's owner to fix or remove.
+    """
+
+    pending = "pending"
+    approved = "approved"
+    declined = "declined"
+    canceled = "canceled"
+    suspended = "suspended"

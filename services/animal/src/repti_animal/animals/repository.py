@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date
 
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,6 +33,7 @@ async def species_of(session: AsyncSession, animal_id: uuid.UUID) -> uuid.UUID |
 
 
 async def count_unarchived(session: AsyncSession, vivarium_id: uuid.UUID) -> int:
+    """What the plan's max_animals counts: every animal not archived."""
     count = await session.scalar(
         select(func.count())
         .select_from(Animal)
@@ -64,28 +64,6 @@ async def clutch_in_vivarium(
         select(Clutch.id).where(Clutch.id == clutch_id, Clutch.vivarium_id == vivarium_id)
     )
     return found is not None
-
-
-async def has_offspring_as(session: AsyncSession, animal_id: uuid.UUID, *, sire: bool) -> bool:
-    column = Animal.sire_id if sire else Animal.dam_id
-    return bool(await session.scalar(select(exists().where(column == animal_id))))
-
-
-async def has_offspring_hatched_by(
-    session: AsyncSession, animal_id: uuid.UUID, hatch_date: date
-) -> bool:
-    """Whether an offspring hatched on or before `hatch_date` (so it would predate its parent)."""
-    return bool(
-        await session.scalar(
-            select(
-                exists().where(
-                    or_(Animal.sire_id == animal_id, Animal.dam_id == animal_id),
-                    Animal.hatch_date.is_not(None),
-                    Animal.hatch_date <= hatch_date,
-                )
-            )
-        )
-    )
 
 
 async def page_of_animals(

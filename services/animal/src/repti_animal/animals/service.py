@@ -19,6 +19,7 @@ from repti_animal.animals.exceptions import (
     VisibilityNeedsCurator,
 )
 from repti_animal.animals.filters import AnimalFilters
+from repti_animal.animals.limits import ensure_room_for_animals
 from repti_animal.animals.parentage import check_parentage
 from repti_animal.animals.schemas import (
     AnimalCreate,
@@ -32,24 +33,18 @@ from repti_animal.animals.visibility import seen_animals
 from repti_animal.enclosures import repository as enclosure_repository
 from repti_animal.genotypes.repository import genotype_of
 from repti_animal.lineage.rules import lock_lineage
+from repti_animal.parent_links import service as parent_links
+from repti_animal.parent_links.conflicts import settle_offspring_conflicts
 from reptidex_common.auth.dependencies import authorize_vivarium
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams
-from reptidex_common.entitlements import enforce_limit
 from reptidex_common.models.animal import Animal, Species
-from reptidex_common.models.animal_enums import Sex
+from reptidex_common.models.animal_enums import ParentRole
 from reptidex_common.models.enums import VivariumRole
-from reptidex_common.plans import Entitlement
 from reptidex_common.tasks.outbox import add_outbox_event
 from reptidex_common.vivarium_time import ensure_not_in_future
 
 RECOMPUTE_COI = "animal.lineage.recompute_coi"
-
-
-async def _within_animal_limit(session: AsyncSession, vivarium_id: uuid.UUID) -> None:
-    await repository.lock_animal_count(session, vivarium_id)
-    current = await repository.count_unarchived(session, vivarium_id)
-    await enforce_limit(session, vivarium_id, Entitlement.max_animals, current)
 
 
 async def _check_placement(
@@ -83,9 +78,15 @@ async def create(session: AsyncSession, principal: Principal, data: AnimalCreate
         raise InvalidAnimalField("species_id", "There is no such species.")
     if data.sire_id is not None or data.dam_id is not None:
         await lock_lineage(session, species.id)
-    await _within_animal_limit(session, vivarium_id)
+    await ensure_room_for_animals(session, vivarium_id)
     values = data.model_dump(exclude={"vivarium_id", "species_id", "display_id"})
     await _check_placement(session, vivarium_id, values)
+    chosen = {
+        role: parent_id
+        for role, parent_id in ((ParentRole.sire, data.sire_id), (ParentRole.dam, data.dam_id))
+        if parent_id is not None
+    }
+    to_request = await parent_links.roles_to_request(session, principal, vivarium_id, chosen)
     await check_parentage(
         session,
         principal,
@@ -103,6 +104,9 @@ async def create(session: AsyncSession, principal: Principal, data: AnimalCreate
         display_id = await next_display_id(
             session, vivarium_id, prefix=species.code_prefix, hatch_date=data.hatch_date
         )
+    # Another vivarium's animal is asked for, not linked (checked above all the same).
+    for role in to_request:
+        values[parent_links.FIELD[role]] = None
     animal = Animal(
         vivarium_id=vivarium_id,
         species_id=species.id,
@@ -112,34 +116,13 @@ async def create(session: AsyncSession, principal: Principal, data: AnimalCreate
     )
     session.add(animal)
     await session.flush()
+    await parent_links.request_parents(
+        session, principal, animal, {role: chosen[role] for role in to_request}
+    )
     if animal.sire_id or animal.dam_id:
         _queue_coi_recompute(session, animal)
     await session.refresh(animal)  # timestamps come from the database
     return animal
-
-
-async def _check_offspring_stay_valid(
-    session: AsyncSession, animal: Animal, changes: dict[str, Any]
-) -> None:
-    """A parent's sex and hatch date are part of its offspring's lineage too."""
-    sex = changes.get("sex")
-    if sex is Sex.female and await repository.has_offspring_as(session, animal.id, sire=True):
-        raise InvalidAnimalField(
-            "sex", "This animal is recorded as the sire of offspring; it cannot be female."
-        )
-    if sex is Sex.male and await repository.has_offspring_as(session, animal.id, sire=False):
-        raise InvalidAnimalField(
-            "sex", "This animal is recorded as the dam of offspring; it cannot be male."
-        )
-    hatch_date = changes.get("hatch_date")
-    if hatch_date is not None and await repository.has_offspring_hatched_by(
-        session, animal.id, hatch_date
-    ):
-        raise InvalidAnimalField(
-            "hatch_date",
-            f"This animal has offspring that hatched on or before {hatch_date.isoformat()}; "
-            "a parent must hatch before its offspring.",
-        )
 
 
 # A change to any of these can break a lineage rule another writer is checking at once.
@@ -175,11 +158,20 @@ async def update(
     ):
         raise DisplayIdTaken(display_id)
     await _check_placement(session, animal.vivarium_id, changes)
-    await _check_offspring_stay_valid(session, animal, changes)
+    await settle_offspring_conflicts(session, principal, animal, changes)
 
     sire_id = changes.get("sire_id", animal.sire_id)
     dam_id = changes.get("dam_id", animal.dam_id)
     parents_changed = sire_id != animal.sire_id or dam_id != animal.dam_id
+    chosen = {
+        role: parent_id
+        for role, parent_id, old in (
+            (ParentRole.sire, sire_id, animal.sire_id),
+            (ParentRole.dam, dam_id, animal.dam_id),
+        )
+        if parent_id is not None and parent_id != old
+    }
+    to_request = await parent_links.roles_to_request(session, principal, animal.vivarium_id, chosen)
     if parents_changed or "hatch_date" in changes:
         await check_parentage(
             session,
@@ -198,9 +190,23 @@ async def update(
                 if new != old
             ),
         )
+    # Another vivarium's animal is asked for; the slot keeps its parent until approved.
+    for role in to_request:
+        changes.pop(parent_links.FIELD[role])
+    relinked = [
+        role
+        for role in ParentRole
+        if changes.get(parent_links.FIELD[role], getattr(animal, parent_links.FIELD[role]))
+        != getattr(animal, parent_links.FIELD[role])
+    ]
+    await parent_links.parent_chosen_directly(session, animal.id, relinked)
+    parents_changed = bool(relinked)
     for field, value in changes.items():
         setattr(animal, field, value)
     await session.flush()
+    await parent_links.request_parents(
+        session, principal, animal, {role: chosen[role] for role in to_request}
+    )
     if parents_changed:
         _queue_coi_recompute(session, animal)
     await session.refresh(animal)
@@ -222,7 +228,7 @@ async def restore(
     animal = loaded.animal
     if animal.archived_at is not None:
         # Restored animals count against the plan again.
-        await _within_animal_limit(session, animal.vivarium_id)
+        await ensure_room_for_animals(session, animal.vivarium_id)
         animal.archived_at = None
         await session.flush()
         await session.refresh(animal)

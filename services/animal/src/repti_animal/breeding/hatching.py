@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.display_ids import next_display_id
-from repti_animal.animals.repository import lock_animal_count
+from repti_animal.animals.limits import ensure_room_for_animals
 from repti_animal.breeding import repository
 from repti_animal.breeding.access import load_clutch
 from repti_animal.breeding.exceptions import (
@@ -29,7 +29,6 @@ from repti_animal.breeding.pairings import complete_by_offspring
 from repti_animal.breeding.schemas import GenotypeNote, HatchCreate, HatchlingCreate, HatchlingRead
 from repti_animal.lineage.rules import check_parents, lock_lineage
 from reptidex_common.auth.principal import Principal
-from reptidex_common.entitlements import enforce_limit
 from reptidex_common.models.animal import Animal, Clutch, Genotype, Pairing, Species
 from reptidex_common.models.animal_enums import (
     AnimalStatus,
@@ -39,7 +38,6 @@ from reptidex_common.models.animal_enums import (
     Visibility,
 )
 from reptidex_common.models.enums import VivariumRole
-from reptidex_common.plans import Entitlement
 from reptidex_common.tasks.outbox import add_outbox_event
 from reptidex_common.vivarium_time import vivarium_today
 
@@ -162,12 +160,7 @@ async def hatch(
         dam_id=clutch.dam_id,
     )
     manual = await _check_manual_ids(session, clutch.vivarium_id, entries)
-    # The same lock as every other way of adding animals to the vivarium.
-    await lock_animal_count(session, clutch.vivarium_id)
-    current = await repository.count_kept_animals(session, clutch.vivarium_id)
-    await enforce_limit(
-        session, clutch.vivarium_id, Entitlement.max_animals, current, adding=len(entries)
-    )
+    await ensure_room_for_animals(session, clutch.vivarium_id, adding=len(entries))
 
     display_ids = await _display_ids(
         session, clutch, entries, manual, species.code_prefix, data.hatch_date

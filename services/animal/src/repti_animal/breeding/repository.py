@@ -48,16 +48,6 @@ async def count_open_pairings(session: AsyncSession, vivarium_id: uuid.UUID) -> 
     return int(count or 0)
 
 
-async def count_kept_animals(session: AsyncSession, vivarium_id: uuid.UUID) -> int:
-    """Animals that count towards the plan: every one not archived."""
-    count = await session.scalar(
-        select(func.count())
-        .select_from(Animal)
-        .where(Animal.vivarium_id == vivarium_id, Animal.archived_at.is_(None))
-    )
-    return int(count or 0)
-
-
 def _pairings_with_parents() -> Select[Pairing, Animal, Animal]:
     return (
         select(Pairing, Sire, Dam)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.display_ids import next_display_id
-from repti_animal.animals.repository import lock_animal_count
+from repti_animal.animals.limits import ensure_room_for_animals
 from repti_animal.lineage.rules import LineageViolation, check_parents
 from repti_animal.portability import repository
 from repti_animal.portability.csv_reader import decode_upload, read_records
@@ -27,12 +27,10 @@ from repti_animal.portability.planner import (
 )
 from repti_animal.portability.schemas import ImportDryRun, ImportedAnimal, ImportResult
 from reptidex_common.auth.dependencies import VivariumAccess
-from reptidex_common.entitlements import enforce_limit
 from reptidex_common.errors import PlanLimitExceeded
 from reptidex_common.models.animal import Animal, Genotype
 from reptidex_common.models.animal_enums import GenotypeProof, GenotypeState
 from reptidex_common.models.core import Vivarium
-from reptidex_common.plans import Entitlement
 from reptidex_common.tasks.outbox import add_outbox_event
 from reptidex_common.vivarium_time import vivarium_today
 
@@ -55,10 +53,7 @@ async def _plan(session: AsyncSession, vivarium: Vivarium, data: bytes) -> Impor
 
 
 async def _enforce_plan_limit(session: AsyncSession, vivarium_id: uuid.UUID, adding: int) -> None:
-    # Serialized with every other way of adding animals, so two cannot both pass the limit.
-    await lock_animal_count(session, vivarium_id)
-    current = await repository.count_live_animals(session, vivarium_id)
-    await enforce_limit(session, vivarium_id, Entitlement.max_animals, current, adding=adding)
+    await ensure_room_for_animals(session, vivarium_id, adding=adding)
 
 
 async def dry_run(session: AsyncSession, access: VivariumAccess, data: bytes) -> ImportDryRun:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.portability.genotype_text import TraitIndex, TraitInfo
@@ -48,16 +48,6 @@ async def animals_by_display_id(
         ).where(Animal.vivarium_id == vivarium_id)
     )
     return {row.display_id: ExistingAnimal(*row) for row in rows}
-
-
-async def count_live_animals(session: AsyncSession, vivarium_id: uuid.UUID) -> int:
-    """What the plan's max_animals counts: animals not archived."""
-    count = await session.scalar(
-        select(func.count())
-        .select_from(Animal)
-        .where(Animal.vivarium_id == vivarium_id, Animal.archived_at.is_(None))
-    )
-    return int(count or 0)
 
 
 async def insert_generation(

@@ -15,8 +15,10 @@ from repti_animal.sharing.schemas import PublicProfile
 from reptidex_common.auth.dependencies import OptionalPrincipal
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.engine import DbSession
+from reptidex_common.entitlements import require_feature
 from reptidex_common.errors import PROBLEM_RESPONSES, Unauthorized
 from reptidex_common.models.enums import VivariumRole
+from reptidex_common.plans import Entitlement
 
 router = APIRouter(prefix="/api/v1", tags=["sharing"], responses=PROBLEM_RESPONSES)
 
@@ -42,17 +44,23 @@ async def public_pedigree(
 async def _authorize_qr(
     session: DbSession, principal: Principal | None, animal_id: uuid.UUID
 ) -> None:
-    if await service.may_share_without_login(session, animal_id):
-        return
-    if principal is None:
-        # The same answer whether or not the animal exists: nothing leaks to strangers.
-        raise Unauthorized()
-    await load_animal(session, principal, animal_id, VivariumRole.keeper)
+    """Who may fetch the code first (so strangers learn nothing), then whether the plan has it."""
+    vivarium_id = await service.shareable_vivarium(session, animal_id)
+    if vivarium_id is None:
+        if principal is None:
+            # The same answer whether or not the animal exists: nothing leaks to strangers.
+            raise Unauthorized()
+        vivarium_id = (
+            await load_animal(session, principal, animal_id, VivariumRole.keeper)
+        ).animal.vivarium_id
+    # QR codes are a plan feature: the vivarium that owns the animal must have it.
+    await require_feature(session, vivarium_id, Entitlement.pedigree_qr)
 
 
 _QR_DOC = (
     "Encodes the public profile address `{public_web_url}/animals/{id}`. Anyone may fetch it "
-    "for a public animal; otherwise members (keeper and up) of the animal's vivarium."
+    "for a public animal; otherwise members (keeper and up) of the animal's vivarium. The "
+    "vivarium's plan must include pedigree QR codes (`pedigree_qr`), else 402."
 )
 
 

@@ -97,6 +97,8 @@ async def public_pedigree(
     return await lineage_service.pedigree(session, animal_id, ANONYMOUS, generations)
 
 
-async def may_share_without_login(session: AsyncSession, animal_id: uuid.UUID) -> bool:
-    """Public animals' QR codes are public: they only encode the public profile's address."""
-    return await repository.public_animal(session, animal_id) is not None
+async def shareable_vivarium(session: AsyncSession, animal_id: uuid.UUID) -> uuid.UUID | None:
+    """The vivarium of a public animal, whose QR code anyone may fetch (it only encodes the
+    public profile's address); None when the animal is not public."""
+    found = await repository.public_animal(session, animal_id)
+    return None if found is None else found[0].vivarium_id

@@ -16,10 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.access import load_animal
 from repti_animal.animals.display_ids import next_display_id
-from repti_animal.animals.repository import lock_animal_count
+from repti_animal.animals.limits import ensure_room_for_animals
 from repti_animal.animals.visibility import SeenAnimal, seen_animals
 from repti_animal.lineage.pedigree import PRIVATE_ANCESTOR
-from repti_animal.portability.repository import count_live_animals
 from repti_animal.transfers import repository
 from repti_animal.transfers.access import require_role, visible_sides
 from repti_animal.transfers.events import queue_transfer_event
@@ -41,11 +40,9 @@ from repti_animal.transfers.snapshot import take_snapshot
 from reptidex_common.auth.dependencies import VivariumAccess
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams, keyset_page
-from reptidex_common.entitlements import enforce_limit
 from reptidex_common.models.animal import Animal, Species, Transfer
 from reptidex_common.models.animal_enums import TransferStatus
 from reptidex_common.models.enums import VivariumRole
-from reptidex_common.plans import Entitlement
 
 TRANSFER_TTL = timedelta(days=14)
 
@@ -238,17 +235,11 @@ async def accept(
 ) -> TransferRead:
     transfer, receiver = await _pending_for_action(session, principal, transfer_id, receiving=True)
     receiver_id = receiver.vivarium.id
-    # The same lock as every other way of adding animals to the vivarium; taken before the
-    # animal's row lock, as creation takes it before linking (and key-share locking) a parent.
-    await lock_animal_count(session, receiver_id)
+    # Before the animal's row lock, as creation checks it before linking (and key-share
+    # locking) a parent.
+    await ensure_room_for_animals(session, receiver_id)
     animal = await session.get(Animal, transfer.animal_id, with_for_update=True)
     assert animal is not None  # animals are archived, never deleted
-    await enforce_limit(
-        session,
-        receiver_id,
-        Entitlement.max_animals,
-        await count_live_animals(session, receiver_id),
-    )
     transfer.snapshot = await take_snapshot(session, animal)
     display_id = animal.display_id
     if await repository.display_id_taken(session, receiver_id, display_id):

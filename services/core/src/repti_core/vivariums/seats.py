@@ -3,7 +3,8 @@
 The `collaborators` entitlement counts every member beyond the first owner seat, whatever
 their role, so inviting extra herpetologists cannot bypass it. Pending, unexpired invitations
 hold a seat too, so a plan cannot be overbooked by inviting first and accepting later.
-`None` (or a plan without the key) means unlimited. Callers lock the vivarium row first so
+`None` means unlimited; a plan without the key grants no seats, the rule every limit follows
+(`reptidex_common.entitlements.limit_of`). Callers lock the vivarium row first so
 two concurrent joins cannot both take the last seat.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_core.vivariums import repository
+from reptidex_common.entitlements import limit_of
 from reptidex_common.errors import PlanLimitExceeded
 from reptidex_common.models.core import Vivarium
 from reptidex_common.plans import Entitlement, effective_entitlements
@@ -22,8 +24,7 @@ async def collaborator_limit(session: AsyncSession, vivarium: Vivarium) -> int |
     entitlements = effective_entitlements(
         plan.entitlements or {}, vivarium.entitlement_overrides or {}
     )
-    limit = entitlements.get(Entitlement.collaborators.value)
-    return None if limit is None else int(limit)
+    return limit_of(entitlements, Entitlement.collaborators)
 
 
 async def ensure_seat(session: AsyncSession, vivarium: Vivarium, *, reserved: int = 0) -> None:

@@ -1,5 +1,5 @@
 import { unwrap, type AnimalSchemas } from "@reptidex/api-client";
-import { Button, Card, Skeleton } from "@reptidex/ui";
+import { Badge, Button, Card, Skeleton, TextField } from "@reptidex/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Lock } from "lucide-react";
 import { useState } from "react";
@@ -16,6 +16,8 @@ import { SexMark } from "./CollectionList";
 import { formFailure } from "./formFailure";
 import { formatDate } from "./labels";
 import { useAnimalChanged, useOffspring, useSiblings } from "./queries";
+import { STATUS_LABEL, STATUS_TONE } from "../parentLinks/ParentLinksPage";
+import { animalIdIn, linkedLabel, useParentLinkAction, useParentLinksOf, type ParentLink } from "../parentLinks/queries";
 
 type Role = "sire" | "dam";
 type Relative = AnimalSchemas["Sibling"] | AnimalSchemas["PrivateSibling"] | AnimalSchemas["DescendantNode"] | AnimalSchemas["PrivateDescendant"];
@@ -43,12 +45,19 @@ function CurrentParent({ parent }: { parent: Animal["sire"] }) {
   );
 }
 
+function isLinkedTo(parent: Animal["sire"], parentId: string): boolean {
+  return Boolean(parent && "id" in parent && parent.id === parentId);
+}
+
 /** One parent: who it is, and (for editors) choosing another or removing it. */
 function ParentSlot({ animal, parent, canEdit }: { animal: Animal; parent: Role; canEdit: boolean }) {
   const { title, sex, field, who } = ROLE[parent];
   const changed = useAnimalChanged();
   const [picking, setPicking] = useState(false);
   const [picked, setPicked] = useState<PickedAnimal | null>(null);
+  // Another breeder's animal, by its id or public profile link: asked for, not linked.
+  const [elsewhere, setElsewhere] = useState(false);
+  const [pasted, setPasted] = useState("");
   const current = animal[parent];
 
   const save = useMutation({
@@ -63,7 +72,15 @@ function ParentSlot({ animal, parent, canEdit }: { animal: Animal; parent: Role;
       changed(saved, { lineage: true });
       setPicking(false);
       setPicked(null);
-      notifySuccess(parentId ? `${title} of ${saved.display_id} saved. The COI is being recalculated.` : `${title} removed.`);
+      setElsewhere(false);
+      setPasted("");
+      notifySuccess(
+        !parentId
+          ? `${title} removed.`
+          : isLinkedTo(saved[parent], parentId)
+            ? `${title} of ${saved.display_id} saved. The COI is being recalculated.`
+            : `Request sent: that animal belongs to another vivarium, so its owner must approve before it is recorded as the ${title.toLowerCase()}.`,
+      );
     },
   });
   const failure = formFailure(save.error, FIELD_LABELS, [field]);
@@ -73,8 +90,11 @@ function ParentSlot({ animal, parent, canEdit }: { animal: Animal; parent: Role;
   function cancel() {
     setPicking(false);
     setPicked(null);
+    setElsewhere(false);
+    setPasted("");
     save.reset();
   }
+  const pastedId = animalIdIn(pasted);
 
   return (
     <Card className="flex flex-col gap-3">
@@ -83,6 +103,19 @@ function ParentSlot({ animal, parent, canEdit }: { animal: Animal; parent: Role;
       {canEdit && picking ? (
         <div className="flex flex-col gap-3">
           <FormProblem summary={summary} />
+          {elsewhere ? (
+            <TextField
+              label={`${title} from another vivarium`}
+              name={`${parent}-elsewhere`}
+              value={pasted}
+              onChange={(event) => {
+                setPasted(event.target.value);
+                save.reset();
+              }}
+              hint="Paste the animal's public profile link or its ID. Its owner is asked to approve; until then it is not linked."
+              error={failure.fields[field] ?? (pasted && !pastedId ? "That is not an animal link or ID." : undefined)}
+            />
+          ) : (
           <AnimalPicker
             label={`New ${title.toLowerCase()}`}
             name={parent}
@@ -99,9 +132,25 @@ function ParentSlot({ animal, parent, canEdit }: { animal: Animal; parent: Role;
             hint={`The ${who}: a ${sex} (or not yet sexed) animal of the same species, older than ${animal.display_id}.`}
             error={failure.fields[field]}
           />
+          )}
           <div className="flex flex-wrap gap-2">
-            <Button disabled={!picked} busy={save.isPending} onClick={() => picked && save.mutate(picked.id)}>
-              Save {title.toLowerCase()}
+            {elsewhere ? (
+              <Button disabled={!pastedId} busy={save.isPending} onClick={() => pastedId && save.mutate(pastedId)}>
+                Ask its owner
+              </Button>
+            ) : (
+              <Button disabled={!picked} busy={save.isPending} onClick={() => picked && save.mutate(picked.id)}>
+                Save {title.toLowerCase()}
+              </Button>
+            )}
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setElsewhere(!elsewhere);
+                save.reset();
+              }}
+            >
+              {elsewhere ? "Choose from this vivarium" : "Another breeder's animal"}
             </Button>
             <Button variant="ghost" onClick={cancel}>
               Cancel
@@ -227,6 +276,58 @@ function Relatives({ animal }: { animal: Animal }) {
   );
 }
 
+/** Parents asked for from other vivariums, and links their owners' corrections suspended. */
+function OpenParentLinks({ animal, canEdit }: { animal: Animal; canEdit: boolean }) {
+  const links = useParentLinksOf(animal.id);
+  const action = useParentLinkAction();
+  const items = links.data ?? [];
+  if (!items.length) return null;
+
+  function remove(link: ParentLink) {
+    action.mutate(
+      { link, action: "cancel" },
+      { onSuccess: () => notifySuccess(link.status === "suspended" ? "Suspended link removed." : "Request canceled.") },
+    );
+  }
+
+  return (
+    <Card className="flex flex-col gap-3">
+      <h3 className="font-semibold">Parents from other vivariums</h3>
+      {action.isError ? <FormProblem summary={explain(action.error)} /> : null}
+      <ul className="flex flex-col gap-3" aria-label="Parents from other vivariums">
+        {items.map((link) => (
+          <li key={link.id} aria-label={`${link.role}: ${STATUS_LABEL[link.status]}`} className="flex flex-col gap-1">
+            <p className="flex flex-wrap items-center gap-2 text-sm">
+              <Badge tone={STATUS_TONE[link.status]}>{STATUS_LABEL[link.status]}</Badge>
+              <span>
+                {ROLE[link.role].title}: {linkedLabel(link.parent)}
+                {"private" in link.parent ? null : ` (${link.parent.vivarium_name})`}
+              </span>
+            </p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              {link.status === "pending"
+                ? "Asked for: its owner must approve before it is linked. Until then the pedigree and COI leave it out."
+                : link.reason}
+            </p>
+            {canEdit ? (
+              <div>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  busy={action.isPending && action.variables?.link.id === link.id}
+                  onClick={() => remove(link)}
+                >
+                  {link.status === "suspended" ? "Remove link" : "Cancel request"}
+                </Button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
 export function LineageEditor({ animal, canEdit }: { animal: Animal; canEdit: boolean }) {
   return (
     <div className="flex flex-col gap-4">
@@ -241,6 +342,7 @@ export function LineageEditor({ animal, canEdit }: { animal: Animal; canEdit: bo
         <ParentSlot animal={animal} parent="sire" canEdit={canEdit} />
         <ParentSlot animal={animal} parent="dam" canEdit={canEdit} />
       </div>
+      <OpenParentLinks animal={animal} canEdit={canEdit} />
       <Relatives animal={animal} />
     </div>
   );

@@ -54,8 +54,9 @@ export function qrCodeUrl(animalId: string, format: "svg" | "png" = "svg"): stri
 }
 
 /**
- * Whether the vivarium's plan includes pedigree QR codes (Keeper and up). While the plan is
- * loading, or cannot be read, the code is offered: the service itself does not refuse it.
+ * Whether the vivarium's plan includes pedigree QR codes (Keeper and up). The service refuses
+ * the code to a plan without them, so it is offered only once the plan says it is included
+ * (a plan that does not name the feature does not include it).
  */
 export function usePedigreeQrAllowed(vivariumId: string): boolean {
   const plan = useQuery({
@@ -65,5 +66,5 @@ export function usePedigreeQrAllowed(vivariumId: string): boolean {
     enabled: Boolean(vivariumId),
     staleTime: 5 * 60_000,
   });
-  return plan.data ? plan.data.entitlements.pedigree_qr !== false : true;
+  return plan.data?.entitlements.pedigree_qr === true;
 }
