@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.access import load_animal
+from repti_animal.animals.grants import AnimalUse
 from repti_animal.breeding import repository, transitions
 from repti_animal.breeding.access import load_pairing
 from repti_animal.breeding.coi import what_if_coi
@@ -93,11 +94,16 @@ def _record_step(events: dict[str, Any], status: PairingStatus, given: dict[str,
 
 
 async def create(session: AsyncSession, principal: Principal, data: PairingCreate) -> PairingRead:
-    # Both animals must be visible to the caller (404 otherwise); the sire may live in another
-    # vivarium the caller can see (a partner's or a lease).
-    sire = (await load_animal(session, principal, data.sire_id, VivariumRole.keeper)).animal
-    dam = (await load_animal(session, principal, data.dam_id, VivariumRole.keeper)).animal
-    vivarium_id = data.vivarium_id or dam.vivarium_id
+    # Both animals must be in the caller's care (404 otherwise): their own vivarium's, or on
+    # loan to them. Without a vivarium named, the pairing is recorded where the dam is kept.
+    loaded_sire = await load_animal(
+        session, principal, data.sire_id, VivariumRole.keeper, use=AnimalUse.care
+    )
+    loaded_dam = await load_animal(
+        session, principal, data.dam_id, VivariumRole.keeper, use=AnimalUse.care
+    )
+    sire, dam = loaded_sire.animal, loaded_dam.animal
+    vivarium_id = data.vivarium_id or loaded_dam.access.vivarium.id
     await authorize_vivarium(session, principal, vivarium_id, VivariumRole.handler)
     reasons = suitability_problems(sire, dam)
     if reasons:

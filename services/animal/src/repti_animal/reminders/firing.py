@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from reptidex_common.db.base import new_id
 from reptidex_common.models.animal import DueNotification, Reminder
+from reptidex_common.models.core import Vivarium
 from reptidex_common.tasks.outbox import add_outbox_event
 
 FIRE_TASK = "animal.reminders.fire_due"
@@ -55,6 +56,11 @@ def fire_due_batch(session: Session, now: datetime, limit: int = FIRE_BATCH_SIZE
     reminders = session.scalars(
         select(Reminder)
         .where(Reminder.active, Reminder.next_due_at <= now)
+        # A deleted vivarium's reminders never fire again; the transfers sweep then turns
+        # them off (this service reads core's `deleted_at`, core never writes here).
+        .where(
+            Reminder.vivarium_id.not_in(select(Vivarium.id).where(Vivarium.deleted_at.is_not(None)))
+        )
         .order_by(Reminder.next_due_at, Reminder.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
