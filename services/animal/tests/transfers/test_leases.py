@@ -130,7 +130,8 @@ async def test_return_reminder_fires_on_both_sides_and_stops_with_the_lease(
         )
         assert listed.status_code == 200, listed.text
         [notification] = listed.json()["items"]
-        assert text in notification["title"] and animal.display_id in notification["title"]
+        assert text in notification["title"]
+        assert animal.display_id in notification["title"]
 
     # Ending the lease stops the reminders on both sides.
     end_later = date.today() + timedelta(days=40)
@@ -143,7 +144,8 @@ async def test_return_reminder_fires_on_both_sides_and_stops_with_the_lease(
             select(Reminder).where(Reminder.lease_id == uuid.UUID(other_lease))
         )
     ).all()
-    assert len(reminders) == 2 and not any(r.active for r in reminders)
+    assert len(reminders) == 2
+    assert not any(r.active for r in reminders)
 
 
 async def test_announce_task_publishes_to_both_sides(world: World, third: Party) -> None:

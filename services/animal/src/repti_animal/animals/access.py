@@ -63,6 +63,15 @@ async def load_animal(
     except NotFound as exc:
         granted = await granted_access(session, principal, animal, use)
         if granted is None:
+            if use is not AnimalUse.read and await granted_access(
+                session, principal, animal, AnimalUse.read
+            ):
+                # They may read it (on loan to them, or a partner's): say why they may not act.
+                raise Forbidden(
+                    "This animal's record belongs to its own vivarium; a lease or partnership "
+                    "does not allow this.",
+                    type_slug="insufficient-role",
+                ) from exc
             raise AnimalNotFound() from exc
         if not granted.at_least(minimum):
             have = granted.role.value if granted.role else "none"
