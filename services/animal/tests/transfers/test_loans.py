@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.models.animal import Animal, HusbandryLog, Pairing
@@ -181,6 +182,19 @@ async def test_partners_read_shared_animals_and_pairings_only(
     await db_session.flush()
     assert (await client.get(f"/api/v1/pairings/{shared.id}", headers=headers)).status_code == 200
     assert_problem(await client.get(f"/api/v1/pairings/{hidden.id}", headers=headers), 404)
+    pairings = await client.get(
+        "/api/v1/pairings", params={"vivarium_id": str(world.vivarium.id)}, headers=headers
+    )
+    assert pairings.status_code == 200, pairings.text
+    assert [p["id"] for p in pairings.json()["items"]] == [str(shared.id)]
+    # The grant ends with the partnership.
+    ended = await db_session.scalar(
+        select(Partnership).where(Partnership.partner_vivarium_id == cast.vivariums["partner"].id)
+    )
+    assert ended is not None
+    ended.status = PartnershipStatus.ended
+    await db_session.flush()
+    assert_problem(await client.get(f"/api/v1/animals/{shared_dam.id}", headers=headers), 404)
     outsider = cast.headers["outsider"]
     assert_problem(await client.get(f"/api/v1/pairings/{shared.id}", headers=outsider), 404)
     assert_problem(
