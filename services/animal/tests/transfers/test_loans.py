@@ -157,6 +157,21 @@ async def test_borrower_batch_logs_and_picks_the_leased_animal(
     assert str(cast.animal.id) in [a["id"] for a in listed.json()["items"]]
 
 
+async def test_the_animal_is_on_the_borrowers_today_list_not_the_lenders(
+    client: httpx.AsyncClient, world: World, cast: Cast
+) -> None:
+    async def today_ids(vivarium: Vivarium, headers: dict[str, str]) -> set[str]:
+        today = await client.get(f"/api/v1/vivariums/{vivarium.id}/today", headers=headers)
+        assert today.status_code == 200, today.text
+        rows = today.json()["feedings"] + today.json()["weighings"]
+        return {row["animal"]["id"] for row in rows}
+
+    assert str(cast.animal.id) in await today_ids(
+        cast.vivariums["borrower"], cast.headers["borrower"]
+    )
+    assert str(cast.animal.id) not in await today_ids(world.vivarium, world.owner)
+
+
 async def test_partners_read_shared_animals_and_pairings_only(
     client: httpx.AsyncClient, world: World, cast: Cast, species: SpeciesFixture,
     make_animal: AnimalFactory, db_session: AsyncSession,
