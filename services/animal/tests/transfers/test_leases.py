@@ -226,6 +226,21 @@ async def test_return_matrix(
     assert (lease.status is LeaseStatus.returned) == (expected == 200)
 
 
+@matrix(CURATOR_UP)
+async def test_cancel_matrix(
+    client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
+    make_animal: AnimalFactory, db_session: AsyncSession, actor: str, expected: int,
+) -> None:  # fmt: skip
+    animal = await make_animal(world.vivarium, species)
+    lease_id = await active_lease(client, animal, third.vivarium, world.headers("owner"))
+    response = await client.post(f"{API}/{lease_id}/cancel", headers=world.headers(actor))
+    assert response.status_code == expected, response.text
+    lease = await db_session.get(Lease, uuid.UUID(lease_id))
+    assert lease is not None
+    await db_session.refresh(lease)
+    assert (lease.status is LeaseStatus.canceled) == (expected == 200)
+
+
 @matrix(ANY_MEMBER)
 async def test_leased_in_matrix(
     client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
