@@ -151,6 +151,7 @@ async def _end(
         if side and side.at_least(VivariumRole.curator)
     ]
     if not curator_sides:
+        # Always raises here: the 403 names the role needed and the caller's.
         require_role(sides.first or sides.second, VivariumRole.curator, "lending or borrowing")
     if lease.status is not LeaseStatus.active:
         raise NotPending(f"This lease is already {lease.status.value}.")
