@@ -5,16 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from repti_animal.transfers.jobs import remind_lease_returns
+from repti_animal.reminders.firing import fire_due_batch
 from repti_animal.transfers.tasks import announce_transfer
-from reptidex_common.models.animal import Animal, Lease
+from reptidex_common.models.animal import Animal, Lease, Reminder
 from reptidex_common.models.animal_enums import AnimalStatus, LeaseStatus
 from reptidex_common.models.core import Vivarium
 from reptidex_common.models.outbox import OUTBOX_MODELS
@@ -105,34 +105,47 @@ async def test_lease_flow(
     assert list(events) == ["started", "returned"]
 
 
-async def test_return_reminders_a_week_ahead_and_on_the_day_once_each(
+async def test_return_reminder_fires_on_both_sides_and_stops_with_the_lease(
     client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
     make_animal: AnimalFactory, db_session: AsyncSession,
 ) -> None:  # fmt: skip
-    animal = await make_animal(world.vivarium, species)
+    animal = await make_animal(world.vivarium, species, name="Loaner")
     end = date.today() + timedelta(days=20)
     lease_id = await active_lease(client, animal, third.vivarium, world.headers("owner"),
                                   end_date=end.isoformat())  # fmt: skip
-    lease = await db_session.get(Lease, uuid.UUID(lease_id))
-    assert lease is not None
+    due = datetime.combine(end - timedelta(days=7), time(9, tzinfo=UTC))
+    assert (await client.get(f"{API}/{lease_id}", headers=third.headers)).json()[
+        "return_reminder_due_at"
+    ] == due.isoformat().replace("+00:00", "Z")
 
-    async def run(on: date) -> int:
-        now = datetime(on.year, on.month, on.day, 9, tzinfo=UTC)
-        return await db_session.run_sync(lambda s: remind_lease_returns(s, now))
-
-    assert await run(date.today()) == 0  # three weeks out: nothing yet
-    assert await run(end - timedelta(days=7)) == 1
-    assert await run(end - timedelta(days=6)) == 0
-    assert await run(end) == 1
-    assert await run(end + timedelta(days=1)) == 0
-    await db_session.refresh(lease)
-    assert lease.return_reminder_sent_at is not None
-    events = await db_session.scalars(
-        select(AnimalOutbox.payload["event"].astext).where(
-            AnimalOutbox.payload["lease_id"].astext == lease_id
+    # The scheduler that fires every care reminder fires these: nothing three weeks out...
+    assert await db_session.run_sync(lambda s: fire_due_batch(s, due - timedelta(days=1))) == 0
+    await db_session.run_sync(lambda s: fire_due_batch(s, due))
+    # ...then each side finds its own in its due notifications (what Today and the bell show).
+    for party, text in ((third, "Return"), (None, "due back")):
+        headers = party.headers if party else world.headers("keeper")
+        vivarium = party.vivarium if party else world.vivarium
+        listed = await client.get(
+            f"/api/v1/vivariums/{vivarium.id}/due-notifications", headers=headers
         )
-    )
-    assert list(events) == ["started", "return_due_soon", "return_due"]
+        assert listed.status_code == 200, listed.text
+        [notification] = listed.json()["items"]
+        assert text in notification["title"]
+        assert animal.display_id in notification["title"]
+
+    # Ending the lease stops the reminders on both sides.
+    end_later = date.today() + timedelta(days=40)
+    other = await make_animal(world.vivarium, species)
+    other_lease = await active_lease(client, other, third.vivarium, world.headers("owner"),
+                                     end_date=end_later.isoformat())  # fmt: skip
+    assert (await client.post(f"{API}/{other_lease}/return", headers=third.headers)).is_success
+    reminders = (
+        await db_session.scalars(
+            select(Reminder).where(Reminder.lease_id == uuid.UUID(other_lease))
+        )
+    ).all()
+    assert len(reminders) == 2
+    assert not any(r.active for r in reminders)
 
 
 async def test_announce_task_publishes_to_both_sides(world: World, third: Party) -> None:
@@ -211,6 +224,21 @@ async def test_return_matrix(
     assert lease is not None
     await db_session.refresh(lease)
     assert (lease.status is LeaseStatus.returned) == (expected == 200)
+
+
+@matrix(CURATOR_UP)
+async def test_cancel_matrix(
+    client: httpx.AsyncClient, world: World, third: Party, species: SpeciesFixture,
+    make_animal: AnimalFactory, db_session: AsyncSession, actor: str, expected: int,
+) -> None:  # fmt: skip
+    animal = await make_animal(world.vivarium, species)
+    lease_id = await active_lease(client, animal, third.vivarium, world.headers("owner"))
+    response = await client.post(f"{API}/{lease_id}/cancel", headers=world.headers(actor))
+    assert response.status_code == expected, response.text
+    lease = await db_session.get(Lease, uuid.UUID(lease_id))
+    assert lease is not None
+    await db_session.refresh(lease)
+    assert (lease.status is LeaseStatus.canceled) == (expected == 200)
 
 
 @matrix(ANY_MEMBER)

@@ -16,6 +16,8 @@ export interface PickedAnimal {
  * arrows move, Enter picks, Escape closes). `sex` and `speciesId` narrow the choice, e.g. a
  * pairing's sire picker offers males of the same species only. `orUnsexed` also offers animals
  * whose sex is not known yet, as lineage allows (a sire must only not be female).
+ * Deceased animals are left out unless `includeDeceased` (a parent in a pedigree may be one);
+ * `includeLeasedIn` also offers animals on loan to the vivarium (to pair them).
  */
 /** Whether an animal of `animalSex` may be offered where `wanted` (or, if allowed, unknown) is asked. */
 export function matchesSex(animalSex: Sex, wanted: Sex | undefined, orUnsexed: boolean): boolean {
@@ -35,6 +37,8 @@ export function AnimalPicker({
   hint,
   error,
   name,
+  includeDeceased = false,
+  includeLeasedIn = false,
 }: {
   label: string;
   vivariumId: string;
@@ -47,6 +51,8 @@ export function AnimalPicker({
   hint?: string;
   error?: string;
   name?: string;
+  includeDeceased?: boolean;
+  includeLeasedIn?: boolean;
 }) {
   const id = useId();
   const [text, setText] = useState("");
@@ -58,6 +64,8 @@ export function AnimalPicker({
     sex: orUnsexed ? undefined : sex,
     species_id: speciesId,
     limit: orUnsexed ? 40 : 20,
+    living: !includeDeceased,
+    include_leased_in: includeLeasedIn,
   };
   const { data, isFetching } = useAnimalSearch(vivariumId, search, open);
   const options = (data?.items ?? []).filter(

@@ -13,6 +13,10 @@ export interface AnimalSearch {
   sex?: Sex;
   species_id?: string;
   limit?: number;
+  /** Leave deceased animals out (pickers for pairings, transfers, logs, reminders). */
+  living?: boolean;
+  /** Also offer the animals on loan to this vivarium (pairing them is what a lease is for). */
+  include_leased_in?: boolean;
 }
 
 /** A short list of matching animals, for pickers (parents, pairings, transfers, batch logs). */
@@ -23,6 +27,8 @@ export function useAnimalSearch(vivariumId: string, search: AnimalSearch, enable
     sex: search.sex ?? null,
     species_id: search.species_id ?? null,
     limit: search.limit ?? 20,
+    living: search.living ?? false,
+    include_leased_in: search.include_leased_in ?? false,
   };
   return useQuery({
     queryKey: keys.animalList(vivariumId, { picker: true, ...query }),

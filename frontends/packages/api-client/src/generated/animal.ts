@@ -521,6 +521,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leases/{lease_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Lease
+         * @description Call the loan off (curator of either side); the animal is the lender's again.
+         */
+        post: operations["leases-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leases/{lease_id}/return": {
         parameters: {
             query?: never;
@@ -974,7 +994,7 @@ export type paths = {
          *     | sex        | male, female, unknown; also m, f, u and blank (unknown)                               |
          *     | hatch_date | YYYY-MM-DD (ISO 8601), YYYY/MM/DD or DD.MM.YYYY; not in the future. Slashed day-month |
          *     |            | dates (03/04/2024) are refused: they read differently in the US and elsewhere.        |
-         *     | status     | active, sold, deceased, holdback, external, lease; blank → active                     |
+         *     | status     | active, sold, deceased, holdback, external; blank → active (lease: lend instead)      |
          *     | visibility | private, lineage_only (also "lineage only"), public; blank → private                  |
          *     | morph      | free text, up to 200 characters                                                       |
          *     | sire, dam  | a display_id of another row of the file or of an animal already in the vivarium       |
@@ -2409,14 +2429,18 @@ export type components = {
             created_at: string;
             /** End Date */
             end_date: string | null;
+            /** End Reason */
+            end_reason: string | null;
+            /** Ended At */
+            ended_at: string | null;
             /**
              * Id
              * Format: uuid
              */
             id: string;
             lender_vivarium: components["schemas"]["VivariumSummary"];
-            /** Return Reminder Sent At */
-            return_reminder_sent_at: string | null;
+            /** Return Reminder Due At */
+            return_reminder_due_at: string | null;
             /**
              * Start Date
              * Format: date
@@ -3811,6 +3835,8 @@ export type components = {
              * Format: uuid
              */
             animal_id: string;
+            /** Close Reason */
+            close_reason?: string | null;
             /**
              * Created At
              * Format: date-time
@@ -4105,7 +4131,11 @@ export interface operations {
                 /** @description Opaque cursor from next_cursor */
                 cursor?: string | null;
                 include_archived?: boolean;
+                /** @description Also the animals on active loan to this vivarium (leased in) */
+                include_leased_in?: boolean;
                 limit?: number;
+                /** @description Only living animals (deceased ones left out), as pickers for pairings, transfers and care logs need */
+                living?: boolean;
                 /** @description Case-insensitive text in the name, display id, morph or microchip */
                 q?: string | null;
                 sex?: components["schemas"]["Sex"] | null;
@@ -8092,6 +8122,118 @@ export interface operations {
         };
     };
     "leases-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lease_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaseRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "leases-cancel": {
         parameters: {
             query?: never;
             header?: never;

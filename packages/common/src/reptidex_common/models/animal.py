@@ -392,6 +392,7 @@ class Reminder(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         CheckConstraint("interval_days IS NULL OR interval_days > 0", name="interval_positive"),
         Index("ix_reminders_due", "next_due_at", postgresql_where=text("active")),
+        Index("ix_reminders_lease_id", "lease_id", postgresql_where=text("lease_id IS NOT NULL")),
         {"schema": SCHEMA},
     )
 
@@ -410,6 +411,10 @@ class Reminder(IdMixin, TimestampMixin, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey(CORE_USERS, ondelete="SET NULL")
+    )
+    # A lease's return reminder: stops with the lease (returned or canceled).
+    lease_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(f"{SCHEMA}.leases.id", ondelete="CASCADE")
     )
 
 
@@ -478,6 +483,8 @@ class Transfer(IdMixin, TimestampMixin, Base):
     responded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # The sender's read-only record of the animal as it left.
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
+    # Why it closed without an answer from the parties (a vivarium deleted, the animal archived).
+    close_reason: Mapped[str | None] = mapped_column(String(300))
 
 
 class Lease(IdMixin, TimestampMixin, Base):
@@ -512,6 +519,9 @@ class Lease(IdMixin, TimestampMixin, Base):
     )
     terms: Mapped[str | None] = mapped_column(Text)
     return_reminder_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Who or what ended it, shown to both sides.
+    end_reason: Mapped[str | None] = mapped_column(String(300))
 
 
 class ParentLink(IdMixin, TimestampMixin, Base):

@@ -21,6 +21,10 @@ class AnimalFilters:
     trait_id: uuid.UUID | None = None
     q: str | None = None
     include_archived: bool = False
+    living: bool = False
+    include_leased_in: bool = False
+    # Set by the service, never by the query: a partner sees only what partners may read.
+    partner_view: bool = False
 
 
 def animal_filters(
@@ -41,6 +45,17 @@ def animal_filters(
         ),
     ] = None,
     include_archived: bool = False,
+    living: Annotated[
+        bool,
+        Query(
+            description="Only living animals (deceased ones left out), as pickers for pairings, "
+            "transfers and care logs need"
+        ),
+    ] = False,
+    include_leased_in: Annotated[
+        bool,
+        Query(description="Also the animals on active loan to this vivarium (leased in)"),
+    ] = False,
 ) -> AnimalFilters:
     return AnimalFilters(
         vivarium_id=vivarium_id,
@@ -51,4 +66,6 @@ def animal_filters(
         trait_id=trait_id,
         q=q.strip() or None if q else None,
         include_archived=include_archived,
+        living=living,
+        include_leased_in=include_leased_in,
     )

@@ -5,12 +5,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.filters import AnimalFilters
+from repti_animal.animals.grants import PARTNER_SHARED
 from reptidex_common.db.pagination import PageParams, keyset_page
-from reptidex_common.models.animal import Animal, Clutch, Genotype
+from reptidex_common.models.animal import Animal, Clutch, Genotype, Lease, Reminder
+from reptidex_common.models.animal_enums import AnimalStatus, LeaseStatus
 
 # Namespaces the advisory lock so it cannot collide with another domain's locks.
 _COUNT_LOCK = "animal.count:"
@@ -70,9 +72,19 @@ async def page_of_animals(
     session: AsyncSession, filters: AnimalFilters, params: PageParams
 ) -> tuple[Sequence[Animal], str | None]:
     """One query per page, walking ix_animals_vivarium_id_id newest first."""
-    statement = select(Animal).where(Animal.vivarium_id == filters.vivarium_id)
+    kept_here = Animal.vivarium_id == filters.vivarium_id
+    if filters.include_leased_in:
+        leased_in = select(Lease.animal_id).where(
+            Lease.borrower_vivarium_id == filters.vivarium_id, Lease.status == LeaseStatus.active
+        )
+        kept_here = or_(kept_here, Animal.id.in_(leased_in))
+    statement = select(Animal).where(kept_here)
     if not filters.include_archived:
         statement = statement.where(Animal.archived_at.is_(None))
+    if filters.living:
+        statement = statement.where(Animal.status != AnimalStatus.deceased)
+    if filters.partner_view:
+        statement = statement.where(Animal.visibility.in_(PARTNER_SHARED))
     if filters.species_id is not None:
         statement = statement.where(Animal.species_id == filters.species_id)
     if filters.sex is not None:
@@ -96,3 +108,13 @@ async def page_of_animals(
             )
         )
     return await keyset_page(session, statement, Animal.id, params)
+
+
+async def stop_reminders(session: AsyncSession, animal_id: uuid.UUID) -> None:
+    """An archived animal's care reminders stop firing (they stay listed, inactive)."""
+    await session.execute(
+        update(Reminder)
+        .where(Reminder.animal_id == animal_id, Reminder.active)
+        .values(active=False)
+        .execution_options(synchronize_session=False)
+    )

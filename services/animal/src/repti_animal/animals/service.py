@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from repti_animal.animals.exceptions import (
     VisibilityNeedsCurator,
 )
 from repti_animal.animals.filters import AnimalFilters
+from repti_animal.animals.grants import partner_access
 from repti_animal.animals.limits import ensure_room_for_animals
 from repti_animal.animals.parentage import check_parentage
 from repti_animal.animals.schemas import (
@@ -29,15 +31,18 @@ from repti_animal.animals.schemas import (
     ParentRef,
     PrivateParent,
 )
+from repti_animal.animals.statuses import status_change_problem
 from repti_animal.animals.visibility import seen_animals
 from repti_animal.enclosures import repository as enclosure_repository
 from repti_animal.genotypes.repository import genotype_of
 from repti_animal.lineage.rules import lock_lineage
 from repti_animal.parent_links import service as parent_links
 from repti_animal.parent_links.conflicts import settle_offspring_conflicts
+from repti_animal.transfers.closing import close_for_archived_animal
 from reptidex_common.auth.dependencies import authorize_vivarium
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams
+from reptidex_common.errors import NotFound
 from reptidex_common.models.animal import Animal, Species
 from reptidex_common.models.animal_enums import ParentRole
 from reptidex_common.models.enums import VivariumRole
@@ -76,6 +81,9 @@ async def create(session: AsyncSession, principal: Principal, data: AnimalCreate
     species = await session.get(Species, data.species_id)
     if species is None:
         raise InvalidAnimalField("species_id", "There is no such species.")
+    problem = status_change_problem(None, data.status)
+    if problem is not None:
+        raise InvalidAnimalField("status", problem)
     if data.sire_id is not None or data.dam_id is not None:
         await lock_lineage(session, species.id)
     await ensure_room_for_animals(session, vivarium_id)
@@ -146,6 +154,9 @@ async def update(
         hatch_date=changes.get("hatch_date"),
         acquisition_date=changes.get("acquisition_date"),
     )
+    problem = status_change_problem(animal.status, changes.get("status", animal.status))
+    if problem is not None:
+        raise InvalidAnimalField("status", problem)
     if (
         "visibility" in changes
         and changes["visibility"] != animal.visibility
@@ -214,9 +225,16 @@ async def update(
 
 
 async def archive(session: AsyncSession, principal: Principal, animal_id: uuid.UUID) -> None:
-    """Archive instead of delete: history, lineage and offspring keep pointing at it."""
+    """Archive instead of delete: history, lineage and offspring keep pointing at it.
+
+    What depended on the animal ends with it: a pending transfer is canceled (the receiver
+    is told why) and its care reminders stop; an animal on loan is refused until the lease
+    ends. Restoring does not restart the reminders: the keeper turns back on those still wanted.
+    """
     loaded = await load_animal(session, principal, animal_id, VivariumRole.curator, for_update=True)
     if loaded.animal.archived_at is None:
+        await close_for_archived_animal(session, loaded.animal)
+        await repository.stop_reminders(session, loaded.animal.id)
         loaded.animal.archived_at = datetime.now(UTC)
         await session.flush()
 
@@ -274,5 +292,11 @@ async def read(session: AsyncSession, principal: Principal, animal: Animal) -> A
 async def list_animals(
     session: AsyncSession, principal: Principal, filters: AnimalFilters, params: PageParams
 ) -> tuple[Sequence[Animal], str | None]:
-    await authorize_vivarium(session, principal, filters.vivarium_id, VivariumRole.keeper)
+    try:
+        await authorize_vivarium(session, principal, filters.vivarium_id, VivariumRole.keeper)
+    except NotFound:
+        # A partner lists what partners may read, and nothing leased in there.
+        if await partner_access(session, principal, filters.vivarium_id) is None:
+            raise
+        filters = replace(filters, partner_view=True, include_leased_in=False)
     return await repository.page_of_animals(session, filters, params)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.access import load_animal
+from repti_animal.animals.grants import AnimalUse, partner_access
 from repti_animal.breeding import repository, timeline, transitions
 from repti_animal.breeding.access import load_pairing
 from repti_animal.breeding.coi import what_if_coi
@@ -29,6 +30,7 @@ from reptidex_common.auth.dependencies import authorize_vivarium
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams
 from reptidex_common.entitlements import enforce_limit
+from reptidex_common.errors import NotFound
 from reptidex_common.models.animal import Animal, Pairing
 from reptidex_common.models.animal_enums import AnimalStatus, PairingStatus, Sex
 from reptidex_common.models.enums import VivariumRole
@@ -101,11 +103,16 @@ def _record_step(
 
 
 async def create(session: AsyncSession, principal: Principal, data: PairingCreate) -> PairingRead:
-    # Both animals must be visible to the caller (404 otherwise); the sire may live in another
-    # vivarium the caller can see (a partner's or a lease).
-    sire = (await load_animal(session, principal, data.sire_id, VivariumRole.keeper)).animal
-    dam = (await load_animal(session, principal, data.dam_id, VivariumRole.keeper)).animal
-    vivarium_id = data.vivarium_id or dam.vivarium_id
+    # Both animals must be in the caller's care (404 otherwise): their own vivarium's, or on
+    # loan to them. Without a vivarium named, the pairing is recorded where the dam is kept.
+    loaded_sire = await load_animal(
+        session, principal, data.sire_id, VivariumRole.keeper, use=AnimalUse.care
+    )
+    loaded_dam = await load_animal(
+        session, principal, data.dam_id, VivariumRole.keeper, use=AnimalUse.care
+    )
+    sire, dam = loaded_sire.animal, loaded_dam.animal
+    vivarium_id = data.vivarium_id or loaded_dam.access.vivarium.id
     access = await authorize_vivarium(session, principal, vivarium_id, VivariumRole.handler)
     reasons = suitability_problems(sire, dam)
     if reasons:
@@ -149,9 +156,17 @@ async def page(
     season: int | None,
     status: PairingStatus | None,
 ) -> PairingPage:
-    await authorize_vivarium(session, principal, vivarium_id, VivariumRole.keeper)
+    partner_id = None
+    try:
+        await authorize_vivarium(session, principal, vivarium_id, VivariumRole.keeper)
+    except NotFound:
+        # A partner lists the pairings of animals partners may read (or of its own).
+        partner = await partner_access(session, principal, vivarium_id)
+        if partner is None:
+            raise
+        partner_id = partner.vivarium.id
     rows, cursor = await repository.page_of_pairings(
-        session, vivarium_id, params, season=season, status=status
+        session, vivarium_id, params, season=season, status=status, partner_id=partner_id
     )
     # The what-if COI walks pedigrees; a list leaves it to the single read.
     items = [await to_read(session, *row, with_coi=False) for row in rows]

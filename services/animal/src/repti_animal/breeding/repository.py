@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, Select, case, extract, func, select, text
+from sqlalchemy import Row, Select, case, extract, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from repti_animal.animals.grants import PARTNER_SHARED
 from reptidex_common.db.pagination import PageParams, decode_cursor, keyset_page, split_page
 from reptidex_common.models.animal import Animal, Clutch, Genotype, Pairing, Species, Trait
 from reptidex_common.models.animal_enums import (
@@ -72,8 +73,15 @@ async def page_of_pairings(
     *,
     season: int | None,
     status: PairingStatus | None,
+    partner_id: uuid.UUID | None = None,
 ) -> tuple[Sequence[PairingRow], str | None]:
+    """`partner_id`: list for that partner vivarium, only pairings of animals it may read."""
     statement = _pairings_with_parents().where(Pairing.vivarium_id == vivarium_id)
+    if partner_id is not None:
+        for parent in (Sire, Dam):
+            statement = statement.where(
+                or_(parent.visibility.in_(PARTNER_SHARED), parent.vivarium_id == partner_id)
+            )
     if season is not None:
         statement = statement.where(Pairing.season == season)
     if status is not None:

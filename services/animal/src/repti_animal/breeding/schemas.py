@@ -56,7 +56,8 @@ class WhatIfCoi(BaseModel):
 class PairingCreate(BaseModel):
     sire_id: uuid.UUID
     dam_id: uuid.UUID
-    # Defaults to the dam's vivarium; the caller must be handler or higher there.
+    # Defaults to where the dam is kept (the borrower's, for a leased dam); the caller must be
+    # handler or higher there.
     vivarium_id: uuid.UUID | None = None
     season: Season | None = None
     status: PairingStatus = PairingStatus.planned

@@ -1,7 +1,8 @@
 """Which of many animals the caller may log for, decided in one query (batch logging).
 
 The same rule as `authorize_vivarium`, applied to a set: membership role or staff role,
-a vivarium-bound API key only in its vivarium, deleted vivariums invisible.
+a vivarium-bound API key only in its vivarium, deleted vivariums invisible; and, as
+`animals.grants` says for one animal, a borrower logs the animals on loan to it.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from reptidex_common.auth.principal import Principal
-from reptidex_common.models.animal import Animal
+from reptidex_common.models.animal import Animal, Lease
+from reptidex_common.models.animal_enums import LeaseStatus
 from reptidex_common.models.core import Membership, Vivarium
 from reptidex_common.models.enums import PlatformRole, VivariumRole
 
@@ -65,6 +68,49 @@ async def grants_for(
             animal_id=animal_id,
             vivarium_id=vivarium_id,
             role=max(roles, key=lambda r: r.rank),
+            archived=archived_at is not None,
+        )
+    missing = [animal_id for animal_id in animal_ids if animal_id not in grants]
+    if missing:
+        grants.update(await _leased_in_grants(session, principal, missing))
+    return grants
+
+
+async def _leased_in_grants(
+    session: AsyncSession, principal: Principal, animal_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, AnimalGrant]:
+    """Animals on active loan to a vivarium the caller belongs to: logged there, as handler at most.
+
+    The same rule as `animals.grants` for one animal, applied to a set.
+    """
+    lender = aliased(Vivarium)
+    rows = await session.execute(
+        select(Animal.id, Lease.borrower_vivarium_id, Animal.archived_at, Membership.role)
+        .join(Lease, (Lease.animal_id == Animal.id) & (Lease.status == LeaseStatus.active))
+        .join(lender, (lender.id == Lease.lender_vivarium_id) & lender.deleted_at.is_(None))
+        .join(Vivarium, Vivarium.id == Lease.borrower_vivarium_id)
+        .join(
+            Membership,
+            (Membership.vivarium_id == Lease.borrower_vivarium_id)
+            & (Membership.user_id == principal.user_id),
+        )
+        .where(
+            Animal.id.in_(animal_ids),
+            Animal.vivarium_id == Lease.lender_vivarium_id,
+            Vivarium.deleted_at.is_(None),
+        )
+    )
+    grants: dict[uuid.UUID, AnimalGrant] = {}
+    for animal_id, borrower_id, archived_at, member_role in rows:
+        if principal.vivarium_id is not None and principal.vivarium_id != borrower_id:
+            continue
+        role = member_role
+        if role.rank > VivariumRole.handler.rank:
+            role = VivariumRole.handler
+        grants[animal_id] = AnimalGrant(
+            animal_id=animal_id,
+            vivarium_id=borrower_id,
+            role=role,
             archived=archived_at is not None,
         )
     return grants

@@ -12,11 +12,12 @@ from sqlalchemy import Row, and_, delete, func, insert, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from reptidex_common.models.animal import Animal, Enclosure, HusbandryLog, Species
-from reptidex_common.models.animal_enums import AnimalStatus, FeedingOutcome, LogKind
+from reptidex_common.models.animal import Animal, Enclosure, HusbandryLog, Lease, Species
+from reptidex_common.models.animal_enums import AnimalStatus, FeedingOutcome, LeaseStatus, LogKind
 
-# Animals in the keeper's care (sold, deceased and external reference animals need no feeding).
-IN_CARE = (AnimalStatus.active, AnimalStatus.holdback, AnimalStatus.lease)
+# Animals in the keeper's care (sold, deceased and external reference animals need no feeding;
+# one on loan is in the borrower's care, not the lender's).
+IN_CARE = (AnimalStatus.active, AnimalStatus.holdback)
 
 
 async def insert_logs(session: AsyncSession, rows: list[dict[str, Any]]) -> Sequence[HusbandryLog]:
@@ -157,7 +158,7 @@ async def care_rows(session: AsyncSession, vivarium_id: uuid.UUID) -> Sequence[R
             Animal.name,
             Animal.hatch_date,
             Animal.feeding_interval_days,
-            Animal.enclosure_id,
+            Enclosure.id.label("enclosure_id"),
             Enclosure.name.label("enclosure_name"),
             Species.common_name.label("species_name"),
             Species.default_feeding_interval_days.label("species_interval_days"),
@@ -173,15 +174,26 @@ async def care_rows(session: AsyncSession, vivarium_id: uuid.UUID) -> Sequence[R
             first_shed.c.occurred_at.label("first_shed_at"),
         )
         .join(Species, Species.id == Animal.species_id)
-        .outerjoin(Enclosure, Enclosure.id == Animal.enclosure_id)
+        # A leased-in animal's enclosure is in the lender's rooms: not shown here.
+        .outerjoin(
+            Enclosure,
+            (Enclosure.id == Animal.enclosure_id) & (Enclosure.vivarium_id == vivarium_id),
+        )
         .outerjoin(last_accepted, true())
         .outerjoin(last_attempt, true())
         .outerjoin(last_weight, true())
         .outerjoin(first_shed, true())
         .where(
-            Animal.vivarium_id == vivarium_id,
+            or_(
+                and_(Animal.vivarium_id == vivarium_id, Animal.status.in_(IN_CARE)),
+                Animal.id.in_(
+                    select(Lease.animal_id).where(
+                        Lease.borrower_vivarium_id == vivarium_id,
+                        Lease.status == LeaseStatus.active,
+                    )
+                ),
+            ),
             Animal.archived_at.is_(None),
-            Animal.status.in_(IN_CARE),
         )
     )
     return (await session.execute(statement)).all()

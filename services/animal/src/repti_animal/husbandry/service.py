@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.access import load_animal
+from repti_animal.animals.grants import AnimalUse
 from repti_animal.husbandry import cursor, repository
 from repti_animal.husbandry.exceptions import ArchivedAnimal, LogFromEarlierKeeper, LogNotFound
 from repti_animal.husbandry.rules import feeding_interval, feeding_schedule, first_feed_not_before
@@ -99,10 +100,14 @@ def log_columns(
 async def create_log(
     session: AsyncSession, principal: Principal, animal_id: uuid.UUID, body: LogCreate
 ) -> LogRead:
-    found = await load_animal(session, principal, animal_id, VivariumRole.handler)
+    # A borrower logs the care of a leased animal; the log keeps the vivarium it was written in.
+    found = await load_animal(
+        session, principal, animal_id, VivariumRole.handler, use=AnimalUse.care
+    )
     if found.animal.archived_at is not None:
         raise ArchivedAnimal()
-    rows = [log_columns(found.animal, body, principal.user_id, datetime.now(UTC))]
+    written_in = (found.animal.id, found.access.vivarium.id)
+    rows = [log_columns(written_in, body, principal.user_id, datetime.now(UTC))]
     [log] = await repository.insert_logs(session, rows)
     return LogRead.model_validate(log)
 

@@ -13,7 +13,7 @@ a pedigree).
 | sex        | male, female, unknown; also m, f, u and blank (unknown)                               |
 | hatch_date | YYYY-MM-DD (ISO 8601), YYYY/MM/DD or DD.MM.YYYY; not in the future. Slashed day-month |
 |            | dates (03/04/2024) are refused: they read differently in the US and elsewhere.        |
-| status     | active, sold, deceased, holdback, external, lease; blank → active                     |
+| status     | active, sold, deceased, holdback, external; blank → active (lease: lend instead)      |
 | visibility | private, lineage_only (also "lineage only"), public; blank → private                  |
 | morph      | free text, up to 200 characters                                                       |
 | sire, dam  | a display_id of another row of the file or of an animal already in the vivarium       |

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from repti_animal.animals.display_ids import check_manual
+from repti_animal.animals.statuses import status_change_problem
 from reptidex_common.models.animal_enums import AnimalStatus, Sex, Visibility
 
 E = TypeVar("E", bound=StrEnum)
@@ -44,7 +45,11 @@ def parse_sex(value: str) -> Sex:
 
 
 def parse_status(value: str) -> AnimalStatus:
-    return _choice(value, AnimalStatus, AnimalStatus.active)
+    status = _choice(value, AnimalStatus, AnimalStatus.active)
+    problem = status_change_problem(None, status)
+    if problem is not None:
+        raise CellError(problem)
+    return status
 
 
 def parse_visibility(value: str) -> Visibility:

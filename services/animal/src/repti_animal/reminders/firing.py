@@ -73,6 +73,11 @@ def fire_due_batch(session: Session, now: datetime, limit: int = FIRE_BATCH_SIZE
         select(Reminder, Vivarium.time_zone)
         .join(Vivarium, Vivarium.id == Reminder.vivarium_id)
         .where(Reminder.active, Reminder.next_due_at <= now)
+        # A deleted vivarium's reminders never fire again; the transfers sweep then turns
+        # them off (this service reads core's `deleted_at`, core never writes here).
+        .where(
+            Reminder.vivarium_id.not_in(select(Vivarium.id).where(Vivarium.deleted_at.is_not(None)))
+        )
         .order_by(Reminder.next_due_at, Reminder.id)
         .limit(limit)
         .with_for_update(of=Reminder, skip_locked=True)

@@ -35,18 +35,19 @@ def queue_transfer_event(
     animal_id: uuid.UUID,
     from_vivarium_id: uuid.UUID,
     to_vivarium_id: uuid.UUID,
+    reason: str | None = None,
 ) -> None:
-    add_outbox_event(
-        session,
-        ANNOUNCE_TRANSFER_TASK,
-        {
-            "event": event,
-            "transfer_id": str(transfer_id),
-            "animal_id": str(animal_id),
-            "from_vivarium_id": str(from_vivarium_id),
-            "to_vivarium_id": str(to_vivarium_id),
-        },
-    )
+    payload = {
+        "event": event,
+        "transfer_id": str(transfer_id),
+        "animal_id": str(animal_id),
+        "from_vivarium_id": str(from_vivarium_id),
+        "to_vivarium_id": str(to_vivarium_id),
+    }
+    if reason is not None:
+        # Why it closed when neither party answered it (e.g. a vivarium was deleted).
+        payload["reason"] = reason
+    add_outbox_event(session, ANNOUNCE_TRANSFER_TASK, payload)
 
 
 def queue_lease_event(session: AsyncSession | Session, event: str, lease: Lease) -> None:
@@ -60,6 +61,7 @@ def queue_lease_event(session: AsyncSession | Session, event: str, lease: Lease)
             "lender_vivarium_id": str(lease.lender_vivarium_id),
             "borrower_vivarium_id": str(lease.borrower_vivarium_id),
             "end_date": lease.end_date.isoformat() if lease.end_date else None,
+            "reason": lease.end_reason,
         },
     )
 

@@ -25,6 +25,18 @@ class AnimalBusy(Conflict):
     type_slug = "animal-busy"
 
 
+class AnimalOnLoan(Conflict):
+    type_slug = "animal-on-loan"
+
+
+class TransferClosed(Conflict):
+    """A vivarium of the transfer was deleted: it is canceled, and stays so."""
+
+    type_slug = "transfer-closed"
+    # Recording the cancellation is right even though the request fails.
+    keeps_changes = True
+
+
 class NotPending(Conflict):
     type_slug = "transfer-not-pending"
 

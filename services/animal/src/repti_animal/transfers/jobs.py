@@ -1,4 +1,4 @@
-"""The scheduled sweeps behind beat: expire stale transfers, remind of lease returns.
+"""The scheduled sweeps behind beat: expire stale transfers, close what deleted vivariums left.
 
 Synchronous (Celery workers run outside the event loop) and idempotent: a second run in the
 same state changes nothing and queues nothing, so beat may fire twice without harm.
@@ -6,17 +6,14 @@ same state changes nothing and queues nothing, so beat may fire twice without ha
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from repti_animal.transfers import repository
-from repti_animal.transfers.events import queue_lease_event, queue_transfer_event
-from reptidex_common.models.animal import Lease
-from reptidex_common.models.core import Vivarium
-from reptidex_common.vivarium_time import DEFAULT_TIME_ZONE, vivarium_today
-
-REMINDER_LEAD_DAYS = 7
+from repti_animal.transfers.closing import announce_closed_transfers, announce_ended_leases
+from repti_animal.transfers.events import queue_transfer_event
 
 
 def expire_due_transfers(session: Session, now: datetime) -> int:
@@ -34,40 +31,29 @@ def expire_due_transfers(session: Session, now: datetime) -> int:
     return len(rows)
 
 
-def _reminder_stage(lease: Lease, today: date) -> tuple[str, date] | None:
-    """Which reminder is due now and since when: a week ahead, then on the day."""
-    assert lease.end_date is not None
-    if today >= lease.end_date:
-        return "return_due", lease.end_date
-    ahead = lease.end_date - timedelta(days=REMINDER_LEAD_DAYS)
-    if today >= ahead:
-        return "return_due_soon", ahead
-    return None
+@dataclass(frozen=True)
+class Closed:
+    transfers: int
+    leases: int
+    reminders: int
 
 
-def remind_lease_returns(session: Session, now: datetime) -> int:
-    """Queue each lease's due reminder once; `return_reminder_sent_at` records the last one.
+def close_for_deleted_vivariums(session: Session, now: datetime) -> Closed:
+    """End what a deleted vivarium leaves open: its pending transfers (either direction), its
+    leases (either side) and its reminders, each transfer and lease with the reason recorded.
 
-    The lender's vivarium decides which day it is; the query's bound is a day wide of UTC so
-    it holds every time zone (UTC-12 to UTC+14).
+    Core owns vivariums and never writes this schema; this service reads `deleted_at` and
+    closes its own rows (reminders also stop firing at once: `reminders.firing` skips deleted
+    vivariums).
     """
-    sent = 0
-    leases = session.scalars(
-        repository.leases_due_for_reminder(now.date() + timedelta(days=1), REMINDER_LEAD_DAYS)
-    ).all()
-    for lease in leases:
-        lender = session.get(Vivarium, lease.lender_vivarium_id)
-        today = vivarium_today(lender or DEFAULT_TIME_ZONE, now)
-        stage = _reminder_stage(lease, today)
-        if stage is None:
-            continue
-        event, since = stage
-        last = lease.return_reminder_sent_at
-        # Sent on or after the stage began: this stage's reminder went out already.
-        if last is not None and vivarium_today(lender or DEFAULT_TIME_ZONE, last) >= since:
-            continue
-        queue_lease_event(session, event, lease)
-        lease.return_reminder_sent_at = now
-        sent += 1
+    transfers = session.execute(repository.transfers_of_deleted_vivariums()).all()
+    announce_closed_transfers(session, transfers)
+    leases = session.scalars(repository.leases_of_deleted_vivariums(now)).all()
+    ids = [x.id for x in leases]
+    if ids:
+        session.execute(repository.back_from_lease(ids))
+        session.execute(repository.stop_lease_reminders(ids))
+    announce_ended_leases(session, leases)
+    reminders = session.execute(repository.reminders_of_deleted_vivariums())
     session.flush()
-    return sent
+    return Closed(len(transfers), len(leases), int(getattr(reminders, "rowcount", 0) or 0))

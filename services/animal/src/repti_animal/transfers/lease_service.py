@@ -1,9 +1,11 @@
 """Leases (breeding loans): the animal stays the lender's record and lives with the borrower.
 
-While a lease is active the animal's status is `lease` and the borrower's members read it
-through the lease (`GET /leases/{id}` and `GET /vivariums/{id}/leased-in`), not through the
-animal endpoints, which stay the lender's. Only an `active` animal can be leased, so that
-returning it (status back to `active`) restores exactly what it was.
+While a lease is active the animal's status is `lease` (set only here: nobody may set it by
+hand) and the borrower uses it as the lease promises: its members read the record and history,
+log its care and pair it (`animals.grants`). The lease ends by its return (early or on the end
+date) or by cancellation, from either side; both sides get a return reminder before the end
+date (`lease_reminders`). Only an `active` animal can be leased, so that ending the lease
+(status back to `active`) restores exactly what it was.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from repti_animal.animals.access import load_animal
 from repti_animal.transfers import repository
 from repti_animal.transfers.access import require_role, visible_sides
+from repti_animal.transfers.closing import end_lease
 from repti_animal.transfers.events import queue_lease_event
 from repti_animal.transfers.exceptions import AnimalBusy, LeaseNotFound, NotPending
+from repti_animal.transfers.lease_reminders import reminder_due_at, return_reminders
 from repti_animal.transfers.schemas import LeaseCreate, LeasedAnimal, LeaseRead, VivariumSummary
 from repti_animal.transfers.service import check_animal_free, check_counterparty
 from reptidex_common.auth.dependencies import VivariumAccess
@@ -71,7 +75,14 @@ async def _read_many(
             end_date=x.end_date,
             terms=x.terms,
             created_at=x.created_at,
-            return_reminder_sent_at=x.return_reminder_sent_at,
+            ended_at=x.ended_at,
+            end_reason=x.end_reason,
+            # On the caller's side's clock: the lender's or the borrower's.
+            return_reminder_due_at=reminder_due_at(
+                x,
+                vivariums[x.lender_vivarium_id if x.id in lender_view else x.borrower_vivarium_id],
+                x.created_at,
+            ),
             animal=animal_of(x),
         )
         for x in leases
@@ -101,6 +112,19 @@ async def create(session: AsyncSession, principal: Principal, body: LeaseCreate)
     session.add(lease)
     await session.flush()
     await session.refresh(lease)
+    sides = await repository.vivariums_by_id(
+        session, {lease.lender_vivarium_id, lease.borrower_vivarium_id}
+    )
+    session.add_all(
+        return_reminders(
+            lease,
+            animal,
+            sides[lease.lender_vivarium_id],
+            sides[lease.borrower_vivarium_id],
+            lease.created_at,
+        )
+    )
+    await session.flush()
     queue_lease_event(session, "started", lease)
     return (await _read_many(session, [lease], lender_view={lease.id}))[0]
 
@@ -116,36 +140,44 @@ async def get(session: AsyncSession, principal: Principal, lease_id: uuid.UUID) 
     return (await _read_many(session, [lease], lender_view=lender_view))[0]
 
 
-async def return_lease(
-    session: AsyncSession, principal: Principal, lease_id: uuid.UUID
+async def _end(
+    session: AsyncSession, principal: Principal, lease_id: uuid.UUID, status: LeaseStatus
 ) -> LeaseRead:
+    """Return or cancel: a curator of either side may; the other side sees who ended it."""
     lease = await repository.get_lease(session, lease_id, for_update=True)
     if lease is None:
         raise LeaseNotFound()
     sides = await visible_sides(
         session, principal, lease.lender_vivarium_id, lease.borrower_vivarium_id, LeaseNotFound()
     )
-    # Either side may record the animal's return; whichever side the caller is curator of.
-    acting = next(
-        (
-            side
-            for side in (sides.first, sides.second)
-            if side and side.at_least(VivariumRole.curator)
-        ),
-        sides.first or sides.second,
-    )
-    require_role(acting, VivariumRole.curator, "lending or borrowing")
+    curator_sides = [
+        (side, name)
+        for side, name in ((sides.first, "lender"), (sides.second, "borrower"))
+        if side and side.at_least(VivariumRole.curator)
+    ]
+    if not curator_sides:
+        # Always raises here: the 403 names the role needed and the caller's.
+        require_role(sides.first or sides.second, VivariumRole.curator, "lending or borrowing")
     if lease.status is not LeaseStatus.active:
         raise NotPending(f"This lease is already {lease.status.value}.")
-    animal = (await repository.animals_by_id(session, [lease.animal_id]))[lease.animal_id]
-    lease.status = LeaseStatus.returned
-    if animal.status is AnimalStatus.lease:
-        animal.status = AnimalStatus.active
-    await session.flush()
-    await session.refresh(lease)
-    queue_lease_event(session, "returned", lease)
+    acting, party = curator_sides[0]
+    verb = "Returned" if status is LeaseStatus.returned else "Canceled"
+    reason = f"{verb} by the {party}, {acting.vivarium.name}."
+    await end_lease(session, lease, status, reason)
     lender_view = {lease.id} if sides.first is not None else set()
     return (await _read_many(session, [lease], lender_view=lender_view))[0]
+
+
+async def return_lease(
+    session: AsyncSession, principal: Principal, lease_id: uuid.UUID
+) -> LeaseRead:
+    return await _end(session, principal, lease_id, LeaseStatus.returned)
+
+
+async def cancel_lease(
+    session: AsyncSession, principal: Principal, lease_id: uuid.UUID
+) -> LeaseRead:
+    return await _end(session, principal, lease_id, LeaseStatus.canceled)
 
 
 async def leased_in(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import ColumnElement, Select, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.models.animal import (
@@ -20,7 +20,7 @@ from reptidex_common.models.animal import (
     Trait,
     Transfer,
 )
-from reptidex_common.models.animal_enums import LeaseStatus, TransferStatus
+from reptidex_common.models.animal_enums import AnimalStatus, LeaseStatus, TransferStatus
 from reptidex_common.models.core import Vivarium
 
 
@@ -149,20 +149,6 @@ async def stop_reminders(
     )
 
 
-def leases_due_for_reminder(today: date, lead_days: int) -> Select[Any]:
-    """Active leases whose end is within `lead_days` (or past); locked so two beats never race."""
-    return (
-        select(Lease)
-        .where(
-            Lease.status == LeaseStatus.active,
-            Lease.end_date.is_not(None),
-            Lease.end_date <= today + timedelta(days=lead_days),
-        )
-        .order_by(Lease.end_date, Lease.id)
-        .with_for_update(skip_locked=True)
-    )
-
-
 def pending_transfers_past(now: datetime) -> Any:
     return (
         update(Transfer)
@@ -172,3 +158,108 @@ def pending_transfers_past(now: datetime) -> Any:
             Transfer.id, Transfer.animal_id, Transfer.from_vivarium_id, Transfer.to_vivarium_id
         )
     )
+
+
+def deleted_vivariums() -> Select[Any]:
+    # Read from core's table: a deleted vivarium answers 404 everywhere, and what hangs off it
+    # here must stop too (core never writes this schema).
+    return select(Vivarium.id).where(Vivarium.deleted_at.is_not(None))
+
+
+def cancel_pending_transfers(condition: ColumnElement[bool], reason: Any) -> Any:
+    """Cancel the pending transfers matching `condition`, recording why (a text or SQL)."""
+    return (
+        update(Transfer)
+        .where(Transfer.status == TransferStatus.pending, condition)
+        .values(status=TransferStatus.canceled, close_reason=reason)
+        .returning(
+            Transfer.id,
+            Transfer.animal_id,
+            Transfer.from_vivarium_id,
+            Transfer.to_vivarium_id,
+            Transfer.close_reason,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+def transfers_of_deleted_vivariums() -> Any:
+    gone = deleted_vivariums()
+    return cancel_pending_transfers(
+        Transfer.from_vivarium_id.in_(gone) | Transfer.to_vivarium_id.in_(gone),
+        case(
+            (Transfer.from_vivarium_id.in_(gone), "The sending vivarium was deleted."),
+            else_="The receiving vivarium was deleted.",
+        ),
+    )
+
+
+def end_leases(
+    condition: ColumnElement[bool], status: LeaseStatus, reason: Any, now: datetime
+) -> Any:
+    """End the active leases matching `condition`; returns the ended leases."""
+    return (
+        update(Lease)
+        .where(Lease.status == LeaseStatus.active, condition)
+        .values(status=status, ended_at=now, end_reason=reason)
+        .returning(Lease)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def leases_of_deleted_vivariums(now: datetime) -> Any:
+    gone = deleted_vivariums()
+    return end_leases(
+        Lease.lender_vivarium_id.in_(gone) | Lease.borrower_vivarium_id.in_(gone),
+        LeaseStatus.canceled,
+        case(
+            (Lease.lender_vivarium_id.in_(gone), "The lending vivarium was deleted."),
+            else_="The borrowing vivarium was deleted.",
+        ),
+        now,
+    )
+
+
+def back_from_lease(lease_ids: Sequence[uuid.UUID]) -> Any:
+    """The loaned animals are the lender's own again (status `lease` only while on loan)."""
+    on_loan = select(Lease.animal_id).where(Lease.id.in_(lease_ids))
+    return (
+        update(Animal)
+        .where(Animal.id.in_(on_loan), Animal.status == AnimalStatus.lease)
+        .values(status=AnimalStatus.active)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def stop_lease_reminders(lease_ids: Sequence[uuid.UUID]) -> Any:
+    return (
+        update(Reminder)
+        .where(Reminder.lease_id.in_(lease_ids), Reminder.active)
+        .values(active=False)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def reminders_of_deleted_vivariums() -> Any:
+    return (
+        update(Reminder)
+        .where(Reminder.active, Reminder.vivarium_id.in_(deleted_vivariums()))
+        .values(active=False)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def deleted_side(session: AsyncSession, first: uuid.UUID, second: uuid.UUID) -> int | None:
+    """0 or 1 for whichever of the two vivariums is deleted (the first checked first)."""
+    gone = set(
+        await session.scalars(
+            select(Vivarium.id).where(
+                Vivarium.id.in_([first, second]), Vivarium.deleted_at.is_not(None)
+            )
+        )
+    )
+    if first in gone:
+        return 0
+    if second in gone:
+        return 1
+    return None

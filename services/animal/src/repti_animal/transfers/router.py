@@ -2,8 +2,8 @@
 
 Who may do what: creating a transfer or lease needs curator+ in the animal's vivarium
 (handlers and keepers cannot give animals away). Accept and decline need curator+ on the
-receiving side, cancel curator+ on the sending side, returning a lease curator+ on either
-side. Reading a transfer or lease: any member of either side. Staff act through the common
+receiving side, cancel curator+ on the sending side, returning or canceling a lease curator+
+on either side. Reading a transfer or lease: any member of either side. Staff act through the common
 vivarium check (admin as owner, support read-only).
 """
 
@@ -135,6 +135,14 @@ async def return_lease(
     lease_id: uuid.UUID, principal: CurrentPrincipal, session: DbSession
 ) -> LeaseRead:
     return await lease_service.return_lease(session, principal, lease_id)
+
+
+@router.post("/leases/{lease_id}/cancel", response_model=LeaseRead, operation_id="leases-cancel")
+async def cancel_lease(
+    lease_id: uuid.UUID, principal: CurrentPrincipal, session: DbSession
+) -> LeaseRead:
+    """Call the loan off (curator of either side); the animal is the lender's again."""
+    return await lease_service.cancel_lease(session, principal, lease_id)
 
 
 @router.get(

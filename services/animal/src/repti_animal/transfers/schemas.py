@@ -43,6 +43,8 @@ class TransferRead(BaseModel):
     responded_at: datetime | None
     # The animal as it was offered, then as it left on acceptance: the sender's record.
     snapshot: dict[str, Any]
+    # Why it was canceled without the parties (a vivarium deleted, the animal archived).
+    close_reason: str | None = None
 
 
 class TransferPage(BaseModel):
@@ -86,6 +88,10 @@ class LeaseRead(BaseModel):
     end_date: date | None
     terms: str | None
     created_at: datetime
-    return_reminder_sent_at: datetime | None
+    ended_at: datetime | None
+    # Who or what ended it: a return, a cancellation, a deleted vivarium.
+    end_reason: str | None
+    # When each side's return reminder comes due (None without an end date).
+    return_reminder_due_at: datetime | None
     # Shown to the borrower only while the lease is active; always to the lender.
     animal: LeasedAnimal | None

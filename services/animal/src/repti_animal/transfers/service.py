@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,11 +21,13 @@ from repti_animal.animals.visibility import SeenAnimal, seen_animals
 from repti_animal.lineage.pedigree import PRIVATE_ANCESTOR
 from repti_animal.transfers import repository
 from repti_animal.transfers.access import require_role, visible_sides
+from repti_animal.transfers.closing import close_if_side_deleted
 from repti_animal.transfers.events import queue_transfer_event
 from repti_animal.transfers.exceptions import (
     AnimalBusy,
     BadCounterparty,
     NotPending,
+    TransferClosed,
     TransferExpired,
     TransferNotFound,
 )
@@ -41,7 +43,7 @@ from reptidex_common.auth.dependencies import VivariumAccess
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams, keyset_page
 from reptidex_common.models.animal import Animal, Species, Transfer
-from reptidex_common.models.animal_enums import TransferStatus
+from reptidex_common.models.animal_enums import AnimalStatus, TransferStatus
 from reptidex_common.models.enums import VivariumRole
 
 TRANSFER_TTL = timedelta(days=14)
@@ -105,6 +107,7 @@ async def _read_many(
             expires_at=t.expires_at,
             responded_at=t.responded_at,
             snapshot=_shown_snapshot(t.snapshot or {}, seen),
+            close_reason=t.close_reason,
         )
         for t in transfers
     ]
@@ -118,6 +121,8 @@ async def _read(session: AsyncSession, principal: Principal, transfer: Transfer)
 async def check_animal_free(session: AsyncSession, animal: Animal) -> None:
     if animal.archived_at is not None:
         raise AnimalBusy("An archived animal cannot be transferred or leased.")
+    if animal.status is AnimalStatus.deceased:
+        raise AnimalBusy("A deceased animal cannot be transferred or leased.")
     if await repository.has_pending_transfer(session, animal.id):
         raise AnimalBusy("This animal already has a pending transfer; cancel it first.")
     if await repository.has_active_lease(session, animal.id):
@@ -157,7 +162,14 @@ async def create(session: AsyncSession, principal: Principal, body: TransferCrea
     return await _read(session, principal, transfer)
 
 
-def _event_keys(transfer: Transfer) -> dict[str, uuid.UUID]:
+class _EventKeys(TypedDict):
+    transfer_id: uuid.UUID
+    animal_id: uuid.UUID
+    from_vivarium_id: uuid.UUID
+    to_vivarium_id: uuid.UUID
+
+
+def _event_keys(transfer: Transfer) -> _EventKeys:
     return {
         "transfer_id": transfer.id,
         "animal_id": transfer.animal_id,
@@ -213,6 +225,9 @@ async def _pending_for_action(
         raise TransferExpired("This transfer has expired; ask the sender to send it again.")
     if transfer.status is not TransferStatus.pending:
         raise NotPending(f"This transfer is already {transfer.status.value}.")
+    closed = await close_if_side_deleted(session, transfer)
+    if closed is not None:
+        raise TransferClosed(f"This transfer was canceled: {closed}")
     if transfer.expires_at <= datetime.now(UTC):
         # The beat sweep may not have run yet; record the expiry now.
         transfer.status = TransferStatus.expired

@@ -23,9 +23,9 @@ from reptidex_common.tasks.celery_app import RETRY_POLICY
 from reptidex_common.tasks.worker_db import worker_session
 
 EXPIRE_TRANSFERS_TASK = "animal.transfers.expire"
-REMIND_LEASE_RETURNS_TASK = "animal.leases.remind_returns"
+CLOSE_DELETED_TASK = "animal.transfers.close_for_deleted_vivariums"
 EXPIRE_EVERY_SECONDS = 15 * 60
-REMIND_EVERY_SECONDS = 60 * 60
+CLOSE_DELETED_EVERY_SECONDS = 5 * 60
 
 
 @lru_cache
@@ -45,12 +45,12 @@ def expire_transfers() -> int:
     return expired
 
 
-@celery_app.task(name=REMIND_LEASE_RETURNS_TASK, **RETRY_POLICY)
-def remind_lease_returns() -> int:
+@celery_app.task(name=CLOSE_DELETED_TASK, **RETRY_POLICY)
+def close_for_deleted_vivariums() -> dict[str, int]:
     with worker_session() as session:
-        sent = jobs.remind_lease_returns(session, datetime.now(UTC))
+        closed = jobs.close_for_deleted_vivariums(session, datetime.now(UTC))
         session.commit()
-    return sent
+    return {"transfers": closed.transfers, "leases": closed.leases, "reminders": closed.reminders}
 
 
 @celery_app.task(name=ANNOUNCE_TRANSFER_TASK, **RETRY_POLICY)
@@ -72,10 +72,10 @@ celery_app.conf.beat_schedule.update(
             "schedule": EXPIRE_EVERY_SECONDS,
             "options": {"queue": "animal", "expires": EXPIRE_EVERY_SECONDS},
         },
-        REMIND_LEASE_RETURNS_TASK: {
-            "task": REMIND_LEASE_RETURNS_TASK,
-            "schedule": REMIND_EVERY_SECONDS,
-            "options": {"queue": "animal", "expires": REMIND_EVERY_SECONDS},
+        CLOSE_DELETED_TASK: {
+            "task": CLOSE_DELETED_TASK,
+            "schedule": CLOSE_DELETED_EVERY_SECONDS,
+            "options": {"queue": "animal", "expires": CLOSE_DELETED_EVERY_SECONDS},
         },
     }
 )

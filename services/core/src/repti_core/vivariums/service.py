@@ -117,7 +117,10 @@ async def soft_delete(session: AsyncSession, access: VivariumAccess) -> None:
     """Mark deleted (everything then answers 404) and close its invitations and partnerships.
 
     A personal vivarium may be deleted only while each of its owners keeps another personal
-    vivarium: every account always has one, and it goes away with the account.
+    vivarium: every account always has one, and it goes away with the account. What other
+    services keep for it ends there, by their own hand (only the owner writes its tables):
+    repti-animal reads `deleted_at`, stops its reminders at once and cancels its pending
+    transfers and leases with the reason shown to the other party.
     """
     vivarium = await repository.lock_vivarium(session, access.vivarium.id)
     if vivarium is None:  # deleted by a concurrent request

@@ -119,6 +119,8 @@ function ParentSlot({ animal, parent, canEdit }: { animal: Animal; parent: Role;
           <AnimalPicker
             label={`New ${title.toLowerCase()}`}
             name={parent}
+            // A parent may have died since: lineage records it all the same.
+            includeDeceased
             vivariumId={animal.vivarium_id}
             value={picked}
             onChange={(next) => {

@@ -135,6 +135,8 @@ export default function NewAnimalPage() {
               <AnimalPicker
                 label="Sire"
                 name="sire"
+                // A parent may have died since: lineage records it all the same.
+                includeDeceased
                 vivariumId={vivariumId}
                 value={sire}
                 onChange={setSire}
@@ -147,6 +149,8 @@ export default function NewAnimalPage() {
               <AnimalPicker
                 label="Dam"
                 name="dam"
+                // A parent may have died since: lineage records it all the same.
+                includeDeceased
                 vivariumId={vivariumId}
                 value={dam}
                 onChange={setDam}

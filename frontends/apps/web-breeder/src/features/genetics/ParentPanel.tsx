@@ -116,6 +116,7 @@ function PickedParent({
       <AnimalPicker
         label={label}
         name={`genetics-${label.toLowerCase()}`}
+        includeLeasedIn
         vivariumId={vivariumId}
         value={value}
         onChange={(picked) => onPick(picked?.id ?? null)}

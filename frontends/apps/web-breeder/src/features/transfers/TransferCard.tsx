@@ -63,6 +63,11 @@ export function TransferCard({
         {transfer.responded_at ? ` · ${STATUS_LABEL[transfer.shownStatus].toLowerCase()} ${formatDate(transfer.responded_at)}` : null}
         {snapshot.newDisplayId && snapshot.newDisplayId !== snapshot.displayId ? ` · now ${snapshot.newDisplayId}` : null}
       </p>
+      {transfer.close_reason ? (
+        <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="transfer-close-reason">
+          {transfer.close_reason}
+        </p>
+      ) : null}
       {note ? <p className="text-sm text-stone-700 dark:text-stone-300">{note}</p> : null}
       {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
     </li>

@@ -100,6 +100,7 @@ export function NewPairingDialog({
         <AnimalPicker
           label="Sire (male)"
           name="sire"
+          includeLeasedIn
           vivariumId={vivariumId}
           value={sire}
           onChange={setSire}
@@ -112,6 +113,7 @@ export function NewPairingDialog({
         <AnimalPicker
           label="Dam (female)"
           name="dam"
+          includeLeasedIn
           vivariumId={vivariumId}
           value={dam}
           onChange={setDam}
