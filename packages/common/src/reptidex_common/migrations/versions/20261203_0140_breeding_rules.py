@@ -13,7 +13,7 @@ combinations.
   (Mojave with Lesser is a Blue-Eyed Leucistic), seeded for the ball python BEL complex.
 
 Revision ID: 20261203_0140
-Revises: 5e1d7c0a9b21
+Revises: 20261203_0130
 Create Date: 2026-12-03 01:40:00
 """
 
@@ -25,7 +25,7 @@ from sqlalchemy.dialects import postgresql
 from uuid_utils.compat import uuid7
 
 revision: str = "20261203_0140"
-down_revision: str | None = "5e1d7c0a9b21"
+down_revision: str | None = "20261203_0130"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """Why a transfer or lease ended without its parties, and reminders that belong to a lease
 
 Revision ID: 20261203_0170
-Revises: 5e1d7c0a9b21
+Revises: 20261203_0160
 Create Date: 2026-12-03 12:55:00+00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261203_0170"
-down_revision: str | None = "5e1d7c0a9b21"
+down_revision: str | None = "20261203_0160"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
