@@ -21,8 +21,11 @@ async def test_a_sydney_breeder_records_this_morning_s_hatch(
     world.vivarium.time_zone = "Australia/Sydney"
     await db_session.flush()
 
+    # Without a date given, the step is dated by the vivarium's today.
+    dated = await create_pairing(client, world, status="active", season=2026, events={})
+    assert dated["events"]["active_at"] == "2026-12-04"
+    # Clutches need a pairing that began before them.
     pairing = await create_pairing(client, world, status="active", season=2026)
-    assert pairing["events"]["active_at"] == "2026-12-04"  # dated by the vivarium's today
     clutch = await lay_clutch(client, world, pairing["id"], laid_date="2026-08-20")
     assert clutch["days_until_expected_hatch"] is not None
 
@@ -55,8 +58,11 @@ async def test_a_honolulu_breeder_cannot_lay_or_hatch_tomorrow(
     world.vivarium.time_zone = "Pacific/Honolulu"
     await db_session.flush()
 
+    # Without a date given, the step is dated by the vivarium's today.
+    dated = await create_pairing(client, world, status="active", season=2026, events={})
+    assert dated["events"]["active_at"] == "2026-12-03"
+    # Clutches need a pairing that began before them.
     pairing = await create_pairing(client, world, status="active", season=2026)
-    assert pairing["events"]["active_at"] == "2026-12-03"
     refused = await client.post(
         f"/api/v1/pairings/{pairing['id']}/clutches",
         json={"laid_date": "2026-12-04", "eggs_total": 4, "eggs_fertile": 4, "eggs_infertile": 0},
