@@ -8,6 +8,7 @@ Celery worker, the others hold a lock on another connection and watch the job wa
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -17,10 +18,11 @@ import httpx
 import psycopg
 import pytest
 from celery.contrib.testing.worker import start_worker
-from sqlalchemy import String, cast, delete, event, func, select, update
+from sqlalchemy import String, cast, delete, event, func, select, text, update
+from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from repti_animal.portability import runner, tasks, writer
+from repti_animal.portability import export_queries, runner, tasks, writer
 from repti_animal.portability.jobs import RUN_IMPORT_TASK
 from repti_animal.worker import celery_app
 from reptidex_common.db import engine as db_engine
@@ -370,3 +372,32 @@ async def test_the_job_waits_for_the_locks_every_animal_write_takes(
         other.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", (key,))
     assert await asyncio.wait_for(running, 30) == "succeeded"
     assert await _animals_in(vivarium_id) == 8
+
+
+async def test_export_right_after_a_large_import_looks_parents_up_by_key(
+    client: httpx.AsyncClient,
+    world: World,
+    species: SpeciesFixture,
+    db_session: AsyncSession,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Statistics taken before the import know nothing of the new vivarium's animals.
+
+    The export once joined parents on their vivarium too; with the new vivarium estimated at
+    a handful of rows the planner re-scanned the whole collection for every animal's sire and
+    dam (52 s for 10,000). Parents are looked up by key now, whatever the statistics say.
+    """
+    monkeypatch.setattr(runner, "ANALYZE_AFTER_ROWS", 10**9)  # the query alone, stale stats
+    world.vivarium.entitlement_overrides = {"max_animals": None}
+    await db_session.execute(text("ANALYZE animal.animals, animal.genotypes"))
+    await run_import(client, world, family_csv(species.species.code_prefix, 300))
+    compiled = export_queries.csv_rows(world.vivarium.id).compile(dialect=asyncpg_dialect.dialect())
+    params = [compiled.params[name] for name in compiled.positiontup or ()]
+    # On the driver connection, as the export runs it: the same statement and parameters.
+    connection = await (await db_session.connection()).get_raw_connection()
+    rows = await connection.driver_connection.fetch(  # type: ignore[union-attr]
+        f"EXPLAIN {compiled}", *(json.dumps(p) if isinstance(p, list) else p for p in params)
+    )
+    plan = "\n".join(row[0] for row in rows)
+    assert "Join Filter" not in plan, plan
+    assert plan.count("Index Scan using pk_animals") == 2, plan
