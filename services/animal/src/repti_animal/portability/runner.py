@@ -70,9 +70,12 @@ async def _refresh_statistics(sessions: Sessions) -> None:
     import may never get there, and until then the planner takes the new vivarium for a tiny
     one. Runs after the commit, so it holds none of the import's locks.
     """
-    async with sessions() as session:
-        await session.execute(text("ANALYZE animal.animals, animal.genotypes"))
-        await session.commit()
+    try:
+        async with sessions() as session:
+            await session.execute(text("ANALYZE animal.animals, animal.genotypes"))
+            await session.commit()
+    except Exception:  # the import is committed; autovacuum will analyze in the end
+        logger.exception("ANALYZE after an import failed")
 
 
 def _problem(exc: AppError) -> dict[str, Any]:
@@ -114,14 +117,15 @@ async def run_job(sessions: Sessions, job_id: uuid.UUID) -> ImportJobStatus | No
                 )
             )
             await session.commit()
-        if job.rows_total >= ANALYZE_AFTER_ROWS:
-            await _refresh_statistics(sessions)
-        return ImportJobStatus.succeeded
     except AppError as exc:
         report = _problem(exc)
     except Exception:
         logger.exception("import job failed", extra={"job_id": str(job_id)})
         report = _UNEXPECTED
+    else:
+        if job.rows_total >= ANALYZE_AFTER_ROWS:
+            await _refresh_statistics(sessions)
+        return ImportJobStatus.succeeded
     await _set(
         sessions,
         job_id,
