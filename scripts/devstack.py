@@ -149,6 +149,12 @@ def stop_debian_postgres(bindir: Path) -> None:
     run_as(server_user(), [str(bindir / "pg_ctl"), "-D", str(PG_DIR), "-m", "fast", "-w", "stop"])
 
 
+def last_start_was_fast() -> bool:
+    """PostgreSQL records the options of its last start in `postmaster.opts`."""
+    options = PG_DIR / "postmaster.opts"
+    return options.exists() and "fsync=off" in options.read_text()
+
+
 def start_debian_postgres(bindir: Path, mode: str = "durable") -> None:
     user = server_user()
     for path in (PG_DIR, PG_RUN):
@@ -174,7 +180,7 @@ def start_debian_postgres(bindir: Path, mode: str = "durable") -> None:
         )
         if result.returncode != 0:
             raise SystemExit(f"initdb failed:\n{result.stdout}\n{result.stderr}")
-    elif mode == "durable":
+    elif mode == "durable" and last_start_was_fast():
         # Whatever a run with fsync=off left in the OS cache reaches the disk before we rely
         # on the data being there.
         run_as(user, [str(bindir / "initdb"), "--sync-only", "-D", str(PG_DIR)])

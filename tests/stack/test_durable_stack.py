@@ -69,10 +69,12 @@ def test_make_run_gets_a_durable_server_and_make_test_a_fast_one(devstack: Modul
     devstack.start_debian_postgres(devstack.pg_bindir(), "fast")  # left by `make test`
     url = devstack.postgres_url("fast")
     assert devstack.running_settings(url) == FAST
+    assert devstack.last_start_was_fast()  # so the switch flushes the OS cache first
     assert _write_and_read(url, "a") == ["a"]
 
     assert devstack.postgres_url("durable") == url  # `make run` next: restarted durable
     assert devstack.running_settings(url) == DURABLE
+    assert not devstack.last_start_was_fast()
     assert _write_and_read(url, "b") == ["a", "b"]
 
     devstack.postgres_url("fast")  # `make test` again
