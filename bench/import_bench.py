@@ -262,7 +262,8 @@ def record(figures: list[Figure]) -> None:
         f"Command: `make bench BENCH_ARGS='--import --write'` (alone: `python -m bench.import_bench "
         f"--write`) on {os.cpu_count()} cores, {platform.machine()}, Python "
         f"{platform.python_version()}; a scratch database, {ROWS:,} rows (2,500 families of "
-        "four, offspring before parents, a quarter with generated display ids).",
+        "four, offspring before parents, a quarter with generated display ids). Load average "
+        f"{os.getloadavg()[0]:.1f} when it finished (other work on the same cores).",
         "",
         TABLE_HEADER,
         *(figure.row() for figure in figures),
