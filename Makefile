@@ -6,16 +6,22 @@ export UV_PYTHON_DOWNLOADS := never
 export PATH := $(HOME)/.local/bin:$(PATH)
 ALEMBIC := uv run alembic -c packages/common/alembic.ini
 WITH_STACK := set -a; . .data/stack.env; set +a;
+# The private PostgreSQL keeps every commit on disk (durable) unless the target only runs tests,
+# which trade that for speed (fast: fsync, synchronous_commit and full_page_writes off).
+# `make stack` restarts a server running in the other mode; see scripts/devstack.py.
+STACK_MODE ?= durable
 
-.PHONY: run test bench setup stack stack-down migrate seed lint typecheck format frontends api-client e2e
+.PHONY: run test bench setup stack stack-down migrate seed lint typecheck format frontends api-client e2e backup restore
 
 run: migrate seed frontends
 	@$(WITH_STACK) uv run python scripts/run_all.py
 
+test: STACK_MODE = fast
 test: stack
 	@scripts/test.sh
 
-# Seeds 1,000,000 animals once (BENCH_ARGS=--reseed to redo), then load-tests repti-animal.
+# Seeds 1,000,000 animals once (BENCH_ARGS=--reseed to redo), then load-tests repti-animal and
+# times the 10,000-row CSV import on a scratch database (BENCH_ARGS=--import: that alone).
 bench: migrate
 	@$(WITH_STACK) uv run python -m bench.run $(BENCH_ARGS)
 
@@ -31,11 +37,20 @@ api-client: setup
 	@uv run python scripts/api_client.py
 
 # Only the browser tests (make test runs them too).
+e2e: STACK_MODE = fast
 e2e: migrate
 	@scripts/frontends.sh e2e
 
 stack: setup
-	@uv run python scripts/devstack.py up
+	@uv run python scripts/devstack.py up --mode $(STACK_MODE)
+
+# A pg_dump archive of the database under .data/backups/ (or FILE=...); docs/operations.md.
+backup: stack
+	@$(WITH_STACK) uv run python scripts/backup.py backup $(FILE)
+
+# Replace the database's contents with a backup: make restore FILE=.data/backups/....dump
+restore: stack
+	@$(WITH_STACK) uv run python scripts/backup.py restore $(FILE)
 
 stack-down:
 	@uv run python scripts/devstack.py down

@@ -1,9 +1,11 @@
-"""`make bench`: the repti-animal benchmark on a 1,000,000-animal database.
+"""`make bench`: the repti-animal benchmark on a 1,000,000-animal database, then the import.
 
 Seeds the benchmark database once (bench/seed.py; --reseed to redo it), starts repti-core (for
 its JWKS) and repti-animal (2 uvicorn workers, one per core) on it, and drives each scenario at
 a fixed arrival rate with the open-model generator in bench/loadgen.py. Prints a Markdown table
-of p50/p95/p99 per scenario and, with --write, records it in docs/benchmarks.md.
+of p50/p95/p99 per scenario and, with --write, records it in docs/benchmarks.md. Then times
+the 10,000-row CSV import and the export after it on a scratch database (bench/import_bench.py);
+`--import` runs that alone, without seeding or starting servers.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import psycopg
 
-from bench import seed
+from bench import import_bench, seed
 from bench.loadgen import TABLE_HEADER, RawHttpPool, Result, run_open_model, wait_until_healthy
 from repti_animal.lineage.coi import DEFAULT_GENERATIONS, inbreeding_coefficient
 from reptidex_common.auth.keys import load_or_create_signing_key
@@ -259,7 +261,16 @@ def main() -> int:
     parser.add_argument(
         "--only", nargs="*", help="run scenarios whose name contains one of these words"
     )
+    parser.add_argument(
+        "--import",
+        dest="import_only",
+        action="store_true",
+        help="only the 10,000-row CSV import (its own scratch database; nothing seeded)",
+    )
     args = parser.parse_args()
+    import_args = ["--write"] if args.write else []
+    if args.import_only:
+        return import_bench.main(import_args)
 
     url = seed.bench_url()
     ensure_seeded(url, args.reseed)
@@ -297,7 +308,7 @@ def main() -> int:
             server.wait(timeout=30)
     if args.write:
         record(results, args)
-    return 0
+    return import_bench.main(import_args)
 
 
 def record(results: list[Result], args: argparse.Namespace) -> None:

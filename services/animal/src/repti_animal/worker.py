@@ -13,6 +13,7 @@ celery_app = create_celery_app(
         "repti_animal.transfers.tasks",
         "repti_animal.reminders.tasks",
         "repti_animal.lineage.tasks",
+        "repti_animal.portability.tasks",
     ],
 )
 register_outbox_relay(celery_app, SERVICE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -12,6 +13,8 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_animal.portability.runner import run_job
+from reptidex_common.db import engine as db_engine
 from reptidex_common.models.animal import Animal, Clutch, Genotype, HusbandryLog, Pairing
 from reptidex_common.models.animal_enums import GenotypeState, LogKind, Sex, Visibility
 
@@ -20,6 +23,13 @@ from ..conftest import SpeciesFixture as SpeciesFixture
 from ..transfers.world import ANY_MEMBER, World, matrix
 
 COLUMNS = "display_id,name,species,sex,hatch_date,status,visibility,morph,sire,dam,microchip,notes,genotype"
+
+
+async def finish_job(queued: httpx.Response) -> str | None:
+    """Run the queued import job as the worker would; its final status."""
+    assert db_engine.state.sessionmaker is not None
+    status = await run_job(db_engine.state.sessionmaker, uuid.UUID(queued.json()["id"]))
+    return status.value if status else None
 
 
 def export_url(vivarium_id: Any, fmt: str) -> str:
@@ -115,7 +125,8 @@ async def test_csv_export_reimports_into_an_empty_vivarium(
         content=response.content,
         headers={**world.headers("owner"), "Content-Type": "text/csv"},
     )
-    assert imported.status_code == 201, imported.text
+    assert imported.status_code == 202, imported.text
+    assert await finish_job(imported) == "succeeded"
     again = await client.get(export_url(fresh.id, "csv"), headers=world.headers("owner"))
     assert sorted(rows_of(again.text), key=lambda r: r["display_id"]) == sorted(
         exported, key=lambda r: r["display_id"]
@@ -244,7 +255,8 @@ async def test_csv_export_guards_formula_cells_and_reimports_them_verbatim(
         content=response.content,
         headers={**world.headers("owner"), "Content-Type": "text/csv"},
     )
-    assert imported.status_code == 201, imported.text
+    assert imported.status_code == 202, imported.text
+    assert await finish_job(imported) == "succeeded"
     copies = {
         a.display_id: a
         for a in await db_session.scalars(select(Animal).where(Animal.vivarium_id == fresh.id))

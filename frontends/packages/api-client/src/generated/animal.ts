@@ -977,7 +977,7 @@ export type paths = {
         put?: never;
         /**
          * Import Animals
-         * @description Import animals from a CSV (UTF-8, at most 5 MB and 10,000 rows), sent as the raw body (`text/csv`) or as the multipart field `file`. `dry_run=true` (the default) answers 200 with every bad row and a preview and writes nothing; `dry_run=false` writes all rows or none: 201, or 422 with the same `errors` list.
+         * @description Import animals from a CSV (UTF-8, at most 5 MB and 10,000 rows), sent as the raw body (`text/csv`) or as the multipart field `file`. `dry_run=true` (the default) answers 200 with every bad row and a preview and writes nothing. `dry_run=false` checks the file the same way (422 with the same `errors` list, 402 past the plan limit) and answers 202 with an import job that writes all rows or none; read it at `Location` for its progress and final report.
          *
          *     The CSV columns shared by import and export, and what each one accepts.
          *
@@ -1014,6 +1014,26 @@ export type paths = {
          *     by name or alias within the row's species.
          */
         post: operations["portability-import-animals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vivariums/{vivarium_id}/animals/import/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portability-Import-Job
+         * @description An import job: `queued`, `running` (with `rows_done` of `rows_total`), then `succeeded` with `result` or `failed` with `problem` (nothing imported).
+         */
+        get: operations["portability-get-import-job"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2295,6 +2315,40 @@ export type components = {
             /** Row */
             row: number;
         };
+        /** ImportJobRead */
+        ImportJobRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** @description Set once the job failed: nothing was imported. */
+            problem: components["schemas"]["ImportProblem"] | null;
+            /** @description Set once the job succeeded. */
+            result: components["schemas"]["ImportResult"] | null;
+            /**
+             * Rows Done
+             * @description Rows written so far; all of them once succeeded.
+             */
+            rows_done: number;
+            /** Rows Total */
+            rows_total: number;
+            /** Started At */
+            started_at: string | null;
+            status: components["schemas"]["ImportJobStatus"];
+        };
+        /**
+         * ImportJobStatus
+         * @enum {string}
+         */
+        ImportJobStatus: "queued" | "running" | "succeeded" | "failed";
         /** ImportPreviewRow */
         ImportPreviewRow: {
             /** Dam */
@@ -2321,6 +2375,25 @@ export type components = {
             species: string | null;
             status: components["schemas"]["AnimalStatus"];
             visibility: components["schemas"]["Visibility"];
+        };
+        /**
+         * ImportProblem
+         * @description Why a job wrote nothing, as the API words errors (problem+json's fields).
+         */
+        ImportProblem: {
+            /** Detail */
+            detail: string;
+            /**
+             * Errors
+             * @description The rows to fix, when rows are to blame.
+             */
+            errors?: components["schemas"]["ImportRowError"][];
+            /** Status */
+            status: number;
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
         };
         /** ImportResult */
         ImportResult: {
@@ -12004,16 +12077,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportDryRun"] | components["schemas"]["ImportResult"];
+                    "application/json": components["schemas"]["ImportDryRun"] | components["schemas"]["ImportJobRead"];
                 };
             };
-            /** @description Imported (dry_run=false). */
-            201: {
+            /** @description Queued (dry_run=false): follow the job at the `Location` header. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportResult"];
+                    "application/json": components["schemas"]["ImportJobRead"];
                 };
             };
             /** @description Bad Request */
@@ -12088,6 +12161,119 @@ export interface operations {
             };
             /** @description Request Entity Too Large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "portability-get-import-job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+                vivarium_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, cast
 
-from sqlalchemy import Select, String, func, literal, select, type_coerce
+from sqlalchemy import Select, String, case, func, literal, select, type_coerce
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import aliased
 
@@ -48,17 +48,24 @@ def csv_rows(vivarium_id: uuid.UUID) -> Select[Any]:
     """Animals with what the CSV shows; parents outside the collection come back as None."""
     sire = aliased(Animal)
     dam = aliased(Animal)
+
+    def in_collection(parent: type[Animal]) -> Any:
+        return case((parent.vivarium_id == vivarium_id, parent.display_id))
+
+    # Parents are joined on their primary key alone, the collection test is in the select:
+    # with the vivarium in the join condition, stale statistics (right after a large import,
+    # before autovacuum's ANALYZE) made the planner scan the whole collection once per row.
     return (
         select(
             Animal,
             Species.scientific_name,
-            sire.display_id.label("sire_display_id"),
-            dam.display_id.label("dam_display_id"),
+            in_collection(sire).label("sire_display_id"),
+            in_collection(dam).label("dam_display_id"),
             _genotype_json().label("genotype"),
         )
         .join(Species, Species.id == Animal.species_id)
-        .outerjoin(sire, (sire.id == Animal.sire_id) & (sire.vivarium_id == vivarium_id))
-        .outerjoin(dam, (dam.id == Animal.dam_id) & (dam.vivarium_id == vivarium_id))
+        .outerjoin(sire, sire.id == Animal.sire_id)
+        .outerjoin(dam, dam.id == Animal.dam_id)
         .where(Animal.vivarium_id == vivarium_id)
         .order_by(Animal.id)
     )

@@ -31,6 +31,7 @@ from repti_animal.portability.row_fields import (
     parse_text,
     parse_visibility,
 )
+from reptidex_common.db.base import new_id
 from reptidex_common.models.animal_enums import AnimalStatus, Sex, Visibility
 
 T = TypeVar("T")
@@ -170,7 +171,8 @@ def _read_row(
         )
     animal = PlannedAnimal(
         row=record.row,
-        id=uuid.uuid4(),
+        # Time-ordered like every animal's id, drawn in file order.
+        id=new_id(),
         display_id=collector.cell(
             record,
             "display_id",

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.portability.genotype_text import TraitIndex, TraitInfo
 from repti_animal.portability.planner import ExistingAnimal, SpeciesInfo
-from reptidex_common.models.animal import Animal, Genotype, Species, Trait
+from reptidex_common.models.animal import Animal, Species, Trait
 
 
 async def species_catalogue(session: AsyncSession) -> list[SpeciesInfo]:
@@ -50,11 +51,67 @@ async def animals_by_display_id(
     return {row.display_id: ExistingAnimal(*row) for row in rows}
 
 
-async def insert_generation(
-    session: AsyncSession, animals: list[Animal], genotypes: list[Genotype]
+# One statement per batch: the rows travel as one array per column (at most 16 parameters,
+# whatever the batch size), which is far cheaper than one INSERT per row or per VALUES tuple.
+_INSERT_ANIMALS = text(
+    """
+    INSERT INTO animal.animals (
+        id, vivarium_id, species_id, display_id, name, sex, hatch_date, status, visibility,
+        morph, sire_id, dam_id, microchip, notes, created_by_id
+    )
+    SELECT r.id, :vivarium_id, r.species_id, r.display_id, r.name, r.sex, r.hatch_date,
+           r.status, r.visibility, r.morph, r.sire_id, r.dam_id, r.microchip, r.notes,
+           :created_by_id
+    FROM unnest(
+        CAST(:id AS uuid[]), CAST(:species_id AS uuid[]), CAST(:display_id AS text[]),
+        CAST(:name AS text[]), CAST(:sex AS text[]), CAST(:hatch_date AS date[]),
+        CAST(:status AS text[]), CAST(:visibility AS text[]), CAST(:morph AS text[]),
+        CAST(:sire_id AS uuid[]), CAST(:dam_id AS uuid[]), CAST(:microchip AS text[]),
+        CAST(:notes AS text[])
+    ) AS r(
+        id, species_id, display_id, name, sex, hatch_date, status, visibility, morph,
+        sire_id, dam_id, microchip, notes
+    )
+    """
+)
+_INSERT_GENOTYPES = text(
+    """
+    INSERT INTO animal.genotypes (id, animal_id, trait_id, state, het_percent, proof)
+    SELECT * FROM unnest(
+        CAST(:id AS uuid[]), CAST(:animal_id AS uuid[]), CAST(:trait_id AS uuid[]),
+        CAST(:state AS text[]), CAST(:het_percent AS smallint[]), CAST(:proof AS text[])
+    )
+    """
+)
+
+
+def _columns(rows: list[dict[str, Any]], names: tuple[str, ...]) -> dict[str, list[Any]]:
+    return {name: [row[name] for row in rows] for name in names}
+
+
+async def insert_animals(
+    session: AsyncSession,
+    vivarium_id: uuid.UUID,
+    created_by_id: uuid.UUID | None,
+    rows: list[dict[str, Any]],
 ) -> None:
-    """One flush per generation: the lineage trigger must find each parent already written."""
-    session.add_all(animals)
-    await session.flush()
-    session.add_all(genotypes)
-    await session.flush()
+    """Rows with the keys of `_INSERT_ANIMALS`' columns; parents must be written already.
+
+    The lineage trigger checks each row against what is written before it, so a batch never
+    holds an animal together with its own parent.
+    """
+    if not rows:
+        return
+    names = (
+        "id", "species_id", "display_id", "name", "sex", "hatch_date", "status", "visibility",
+        "morph", "sire_id", "dam_id", "microchip", "notes",
+    )  # fmt: skip
+    params = {"vivarium_id": vivarium_id, "created_by_id": created_by_id}
+    await session.execute(_INSERT_ANIMALS, {**params, **_columns(rows, names)})
+
+
+async def insert_genotypes(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    names = ("id", "animal_id", "trait_id", "state", "het_percent", "proof")
+    await session.execute(_INSERT_GENOTYPES, _columns(rows, names))

@@ -7,13 +7,14 @@ change of the record on the level of archiving or transferring. Export needs any
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 
-from repti_animal.portability import columns, exporter, importer
-from repti_animal.portability.schemas import ExportFormat, ImportDryRun, ImportResult
+from repti_animal.portability import columns, exporter, importer, jobs
+from repti_animal.portability.schemas import ExportFormat, ImportDryRun, ImportJobRead
 from repti_animal.portability.upload import read_import_file
 from reptidex_common.auth.dependencies import VivariumAccess, require_vivarium_role
 from reptidex_common.db.engine import DbSession
@@ -43,22 +44,26 @@ _IMPORT_BODY: dict[str, Any] = {
 _RESPONSES: dict[int | str, dict[str, Any]] = {
     **PROBLEM_RESPONSES,
     413: {"model": ProblemDetail, "content": {PROBLEM_JSON: {}}},
-    201: {"model": ImportResult, "description": "Imported (dry_run=false)."},
+    202: {
+        "model": ImportJobRead,
+        "description": "Queued (dry_run=false): follow the job at the `Location` header.",
+    },
 }
 
 
 @router.post(
     "/import",
     operation_id="portability-import-animals",
-    response_model=ImportDryRun | ImportResult,
+    response_model=ImportDryRun | ImportJobRead,
     responses=_RESPONSES,
     openapi_extra=_IMPORT_BODY,
     description=(
         "Import animals from a CSV (UTF-8, at most 5 MB and 10,000 rows), sent as the raw "
         "body (`text/csv`) or as the multipart field `file`. `dry_run=true` (the default) "
-        "answers 200 with every bad row and a preview and writes nothing; `dry_run=false` "
-        "writes all rows or none: 201, or 422 with the same `errors` list.\n\n"
-        + (columns.__doc__ or "")
+        "answers 200 with every bad row and a preview and writes nothing. `dry_run=false` "
+        "checks the file the same way (422 with the same `errors` list, 402 past the plan "
+        "limit) and answers 202 with an import job that writes all rows or none; read it at "
+        "`Location` for its progress and final report.\n\n" + (columns.__doc__ or "")
     ),
 )
 async def import_animals(
@@ -67,12 +72,33 @@ async def import_animals(
     access: CuratorAccess,
     session: DbSession,
     dry_run: Annotated[bool, Query(description="Validate only; write nothing.")] = True,
-) -> ImportDryRun | ImportResult:
+) -> ImportDryRun | ImportJobRead:
     data = await read_import_file(request)
     if dry_run:
         return await importer.dry_run(session, access, data)
-    response.status_code = status.HTTP_201_CREATED
-    return await importer.run_import(session, access, data)
+    job = await importer.queue_import(session, access, data)
+    response.status_code = status.HTTP_202_ACCEPTED
+    response.headers["Location"] = request.url_for(
+        "portability-import-job", vivarium_id=access.vivarium.id, job_id=job.id
+    ).path
+    return jobs.job_read(job)
+
+
+@router.get(
+    "/import/jobs/{job_id}",
+    name="portability-import-job",
+    operation_id="portability-get-import-job",
+    response_model=ImportJobRead,
+    responses=PROBLEM_RESPONSES,
+    description=(
+        "An import job: `queued`, `running` (with `rows_done` of `rows_total`), then "
+        "`succeeded` with `result` or `failed` with `problem` (nothing imported)."
+    ),
+)
+async def get_import_job(
+    job_id: uuid.UUID, access: CuratorAccess, session: DbSession
+) -> ImportJobRead:
+    return jobs.job_read(await jobs.load_job(session, access.vivarium.id, job_id))
 
 
 @router.get(

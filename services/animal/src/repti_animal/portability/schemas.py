@@ -1,14 +1,15 @@
-"""Response bodies of import (export streams files, described in the router)."""
+"""Response bodies of import and its jobs (export streams files, described in the router)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
 from reptidex_common.models.animal_enums import AnimalStatus, Sex, Visibility
+from reptidex_common.models.import_job import ImportJobStatus
 
 
 class ExportFormat(StrEnum):
@@ -57,3 +58,29 @@ class ImportedAnimal(BaseModel):
 class ImportResult(BaseModel):
     created: int
     animals: list[ImportedAnimal]
+
+
+class ImportProblem(BaseModel):
+    """Why a job wrote nothing, as the API words errors (problem+json's fields)."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[ImportRowError] = Field(
+        default_factory=list, description="The rows to fix, when rows are to blame."
+    )
+
+
+class ImportJobRead(BaseModel):
+    id: uuid.UUID
+    status: ImportJobStatus
+    rows_total: int
+    rows_done: int = Field(description="Rows written so far; all of them once succeeded.")
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    result: ImportResult | None = Field(description="Set once the job succeeded.")
+    problem: ImportProblem | None = Field(
+        description="Set once the job failed: nothing was imported."
+    )

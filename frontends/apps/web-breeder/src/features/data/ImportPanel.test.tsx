@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { beforeEach, expect, it, vi } from "vitest";
 
-import { dryRunImport, runImport } from "./dataApi";
+import { dryRunImport, runImport, type ImportResult } from "./dataApi";
 import { ImportPanel } from "./ImportPanel";
 import type { DryRun } from "./importReport";
 
@@ -72,5 +72,40 @@ it("checks the file first, lists each bad row and refuses to import until it is 
 
   expect(await screen.findByRole("heading", { name: "Imported 2 animals from animals.csv" })).toBeInTheDocument();
   expect(screen.getByRole("link", { name: /BP-2/ })).toHaveAttribute("href", "/animals/a2");
-  expect(runImport).toHaveBeenCalledWith("v1", "species,sex\nBall python,m\nBall python,f\n");
+  expect(runImport).toHaveBeenCalledWith("v1", "species,sex\nBall python,m\nBall python,f\n", expect.any(Function));
+});
+
+it("shows the job's progress while the server imports, then its report", async () => {
+  const user = userEvent.setup();
+  vi.mocked(dryRunImport).mockResolvedValueOnce(good);
+  let finish: (result: ImportResult) => void = () => undefined;
+  vi.mocked(runImport).mockImplementation((_vivarium, _csv, onProgress) => {
+    const job = {
+      id: "j1",
+      status: "queued" as const,
+      rows_total: 2,
+      rows_done: 0,
+      created_at: "2026-12-03T12:00:00Z",
+      started_at: null,
+      finished_at: null,
+      result: null,
+      problem: null,
+    };
+    onProgress?.(job);
+    onProgress?.({ ...job, status: "running", rows_done: 1 });
+    return new Promise<ImportResult>((resolve) => {
+      finish = resolve;
+    });
+  });
+  renderPanel();
+
+  await user.upload(screen.getByLabelText("CSV file"), file("species,sex\nBall python,m\nBall python,f\n"));
+  const confirm = await screen.findByRole("button", { name: "Import 2 animals" });
+  await vi.waitFor(() => expect(confirm).toBeEnabled());
+  await user.click(confirm);
+
+  expect(await screen.findByText("Importing: 1 of 2 rows written…")).toBeInTheDocument();
+  expect(screen.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("value", "1");
+  finish({ created: 2, animals: [{ row: 2, id: "a1", display_id: "BP-1" }, { row: 3, id: "a2", display_id: "BP-2" }] });
+  expect(await screen.findByRole("heading", { name: "Imported 2 animals from animals.csv" })).toBeInTheDocument();
 });

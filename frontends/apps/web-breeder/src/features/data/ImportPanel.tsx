@@ -7,7 +7,7 @@ import { Link } from "react-router";
 import { notifySuccess } from "../../lib/notify";
 import { keys } from "../../queries/keys";
 import { ColumnHelp } from "./ColumnHelp";
-import { dryRunImport, runImport, type ImportResult } from "./dataApi";
+import { dryRunImport, runImport, type ImportJob, type ImportResult } from "./dataApi";
 import {
   buildReport,
   explainImportFailure,
@@ -25,12 +25,21 @@ type Step =
   | { kind: "checking"; fileName: string }
   | { kind: "failed"; fileName: string; error: unknown }
   | { kind: "checked"; fileName: string; csv: string; dryRun: DryRun; report: ImportReport }
-  | { kind: "importing"; fileName: string; csv: string; dryRun: DryRun; report: ImportReport }
+  | {
+      kind: "importing";
+      fileName: string;
+      csv: string;
+      dryRun: DryRun;
+      report: ImportReport;
+      /** The job as last read: queued, then running with rows written so far. */
+      job: ImportJob | null;
+    }
   | { kind: "done"; fileName: string; result: ImportResult };
 
 /**
  * Import in two steps: the file is checked first (a dry run that writes nothing) and its report
- * shown row by row; only a file without problems can then be imported, all rows at once.
+ * shown row by row; only a file without problems can then be imported, all rows at once, by a
+ * job on the server whose progress is shown until it reports what it created.
  */
 export function ImportPanel({ vivariumId }: { vivariumId: string }) {
   const queryClient = useQueryClient();
@@ -66,16 +75,19 @@ export function ImportPanel({ vivariumId }: { vivariumId: string }) {
 
   async function confirm() {
     if (step.kind !== "checked") return;
-    setStep({ ...step, kind: "importing" });
+    const checked = step;
+    setStep({ ...checked, kind: "importing", job: null });
     try {
-      const result = await runImport(vivariumId, step.csv);
+      const result = await runImport(vivariumId, checked.csv, (job) =>
+        setStep({ ...checked, kind: "importing", job }),
+      );
       await queryClient.invalidateQueries({ queryKey: keys.animals(vivariumId) });
       notifySuccess(`Imported ${result.created} ${result.created === 1 ? "animal" : "animals"}.`);
-      setStep({ kind: "done", fileName: step.fileName, result });
+      setStep({ kind: "done", fileName: checked.fileName, result });
     } catch (error) {
-      const rejected = reportFromRejection(error, step.dryRun);
-      if (rejected) setStep({ ...step, kind: "checked", report: rejected });
-      else setStep({ kind: "failed", fileName: step.fileName, error });
+      const rejected = reportFromRejection(error, checked.dryRun);
+      if (rejected) setStep({ ...checked, kind: "checked", report: rejected });
+      else setStep({ kind: "failed", fileName: checked.fileName, error });
     }
   }
 
@@ -187,6 +199,7 @@ function CheckedView({
             Choose another file
           </Button>
         </div>
+        {step.kind === "importing" ? <ImportProgress job={step.job} /> : null}
         {blocked ? (
           <p id="import-blocked" className="sr-only">
             Import is not possible yet: {blocked}
@@ -197,6 +210,32 @@ function CheckedView({
     </section>
   );
 }
+
+/** The job's state while it runs: waiting for the worker, then rows written of all rows. */
+function ImportProgress({ job }: { job: ImportJob | null }) {
+  const total = job?.rows_total ?? 0;
+  const done = job?.rows_done ?? 0;
+  const label =
+    !job || job.status === "queued"
+      ? "Waiting for the import to start…"
+      : `Importing: ${done.toLocaleString("en")} of ${total.toLocaleString("en")} rows written…`;
+  return (
+    <div className="mt-3 flex flex-col gap-1">
+      <p className="text-sm" aria-live="polite">
+        {label}
+      </p>
+      <progress
+        aria-label="Import progress"
+        className="h-2 w-full accent-teal-700"
+        max={total || 1}
+        value={job?.status === "running" ? done : undefined}
+      />
+    </div>
+  );
+}
+
+/** Links for the first imported animals; a large import lists the rest as a count. */
+const LISTED_ANIMALS = 120;
 
 function DoneView({ result, fileName, onAnother }: { result: ImportResult; fileName: string; onAnother: () => void }) {
   return (
@@ -218,7 +257,7 @@ function DoneView({ result, fileName, onAnother }: { result: ImportResult; fileN
         </div>
       </div>
       <ul aria-label="Imported animals" className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-        {result.animals.map((animal) => (
+        {result.animals.slice(0, LISTED_ANIMALS).map((animal) => (
           <li key={animal.id}>
             <Link
               to={`/animals/${animal.id}`}
@@ -230,6 +269,11 @@ function DoneView({ result, fileName, onAnother }: { result: ImportResult; fileN
           </li>
         ))}
       </ul>
+      {result.animals.length > LISTED_ANIMALS ? (
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          and {(result.animals.length - LISTED_ANIMALS).toLocaleString("en")} more in the collection.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 """Parent links across vivariums: requests the parent's owner approves, and suspended links.
 
 Revision ID: 20261203_0160
-Revises: 20261203_0140
+Revises: 20261203_0150
 Create Date: 2026-12-03 01:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261203_0160"
-down_revision: str | None = "20261203_0140"
+down_revision: str | None = "20261203_0150"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
