@@ -131,11 +131,11 @@ async def build_world(
 
 
 def matrix(**expected: int) -> pytest.MarkDecorator:
-    """Parametrize (actor, expected status) over every actor; all eight must be given."""
-    assert set(expected) == set(ACTORS), set(ACTORS) ^ set(expected)
-    return pytest.mark.parametrize(
-        ("actor", "expected"), [(actor, expected[actor]) for actor in ACTORS]
-    )
+    """Parametrize (actor, expected status) over every actor; all eight must be given, and
+    the API-key actors (`key:<scope>`) may be."""
+    assert set(ACTORS) <= set(expected) <= {*ACTORS, *KEY_ACTORS}, set(ACTORS) ^ set(expected)
+    actors = [*ACTORS, *(actor for actor in KEY_ACTORS if actor in expected)]
+    return pytest.mark.parametrize(("actor", "expected"), [(a, expected[a]) for a in actors])
 
 
 def key_matrix(**expected: int) -> pytest.MarkDecorator:
