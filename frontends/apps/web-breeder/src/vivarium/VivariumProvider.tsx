@@ -3,6 +3,7 @@ import { createContext, use, useCallback, useMemo, useState, type ReactNode } fr
 
 import { useAuth } from "../auth/AuthProvider";
 import { rank, type Role } from "../lib/roles";
+import { setVivariumTimeZone } from "../lib/timeZone";
 
 export type Membership = CoreSchemas["MembershipRead"];
 
@@ -36,6 +37,8 @@ export function VivariumProvider({ children }: { children: ReactNode }) {
   const [wanted, setWanted] = useState<string | null>(() => localStorage.getItem(KEY));
   const memberships = useMemo(() => me?.memberships ?? [], [me]);
   const current = pickVivarium(memberships, wanted);
+  // Set while rendering, before the pages below read "today" from it.
+  setVivariumTimeZone(current?.vivarium_time_zone ?? null);
 
   const switchTo = useCallback((vivariumId: string) => {
     localStorage.setItem(KEY, vivariumId);

@@ -1151,6 +1151,8 @@ export type components = {
             vivarium_name: string;
             /** Vivarium Slug */
             vivarium_slug: string;
+            /** Vivarium Time Zone */
+            vivarium_time_zone: string;
         };
         /** MemberUpdate */
         MemberUpdate: {

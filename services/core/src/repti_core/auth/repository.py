@@ -70,9 +70,16 @@ async def spend_user_tokens(
 
 async def memberships_of(
     session: AsyncSession, user_id: uuid.UUID
-) -> Sequence[Row[uuid.UUID, str, str, VivariumRole, bool]]:
+) -> Sequence[Row[uuid.UUID, str, str, VivariumRole, bool, str]]:
     result = await session.execute(
-        select(Vivarium.id, Vivarium.name, Vivarium.slug, Membership.role, Vivarium.is_personal)
+        select(
+            Vivarium.id,
+            Vivarium.name,
+            Vivarium.slug,
+            Membership.role,
+            Vivarium.is_personal,
+            Vivarium.time_zone,
+        )
         .join(Membership, Membership.vivarium_id == Vivarium.id)
         .where(Membership.user_id == user_id, Vivarium.deleted_at.is_(None))
         .order_by(Vivarium.is_personal.desc(), Vivarium.name)

@@ -62,6 +62,8 @@ class MembershipRead(BaseModel):
     vivarium_slug: str
     role: VivariumRole
     is_personal: bool
+    # The app's "today" for this vivarium (date inputs, what is due) comes from it.
+    vivarium_time_zone: str
 
 
 class UserRead(BaseModel):

@@ -30,7 +30,12 @@ async def me_read(session: AsyncSession, user: User) -> MeRead:
     rows = await repository.memberships_of(session, user.id)
     memberships = [
         MembershipRead(
-            vivarium_id=r[0], vivarium_name=r[1], vivarium_slug=r[2], role=r[3], is_personal=r[4]
+            vivarium_id=r[0],
+            vivarium_name=r[1],
+            vivarium_slug=r[2],
+            role=r[3],
+            is_personal=r[4],
+            vivarium_time_zone=r[5],
         )
         for r in rows
     ]

@@ -1,5 +1,7 @@
 import type { AnimalSchemas } from "@reptidex/api-client";
 
+import { vivariumToday } from "../../lib/timeZone";
+
 export type AnimalStatus = AnimalSchemas["AnimalStatus"];
 export type Visibility = AnimalSchemas["Visibility"];
 export type SexValue = AnimalSchemas["Sex"];
@@ -54,10 +56,9 @@ export function formatDate(value: string | null | undefined): string {
   });
 }
 
-/** Today as YYYY-MM-DD in the breeder's own time zone (the max of a hatch-date input). */
+/** Today as YYYY-MM-DD in the vivarium's time zone (the max of a hatch-date input). */
 export function todayIso(now = new Date()): string {
-  const offset = now.getTimezoneOffset() * 60_000;
-  return new Date(now.getTime() - offset).toISOString().slice(0, 10);
+  return vivariumToday(now);
 }
 
 /** "today", "3 days ago", "in 4 days": how far a moment is, in whole days. */

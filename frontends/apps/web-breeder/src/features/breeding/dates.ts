@@ -1,3 +1,5 @@
+import { vivariumToday } from "../../lib/timeZone";
+
 /**
  * Calendar dates as the API sends them ("2026-12-22"), read as days on the breeder's own
  * calendar. Differences are counted in UTC so a daylight-saving change never makes a day
@@ -12,9 +14,9 @@ function parts(isoDate: string): [number, number, number] {
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 
-/** Today's date on this device's calendar, as YYYY-MM-DD. */
+/** Today in the vivarium's time zone (not the device's), as YYYY-MM-DD. */
 export function localToday(now: Date = new Date()): string {
-  return toIsoDate(now);
+  return vivariumToday(now);
 }
 
 export function toIsoDate(date: Date): string {
