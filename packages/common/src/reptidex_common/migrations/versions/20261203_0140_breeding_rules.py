@@ -83,10 +83,14 @@ def upgrade() -> None:
         "WHERE events ? 'locked_at'"
     )
     op.add_column(
-        "species", sa.Column("gestation_days_min", sa.SmallInteger(), nullable=True), schema="animal"
+        "species",
+        sa.Column("gestation_days_min", sa.SmallInteger(), nullable=True),
+        schema="animal",
     )
     op.add_column(
-        "species", sa.Column("gestation_days_max", sa.SmallInteger(), nullable=True), schema="animal"
+        "species",
+        sa.Column("gestation_days_max", sa.SmallInteger(), nullable=True),
+        schema="animal",
     )
     op.add_column(
         "species", sa.Column("first_shed_days", sa.SmallInteger(), nullable=True), schema="animal"
@@ -167,8 +171,7 @@ def _seed() -> None:
         )
     connection.execute(
         sa.text(
-            "UPDATE animal.species SET first_shed_days = :days "
-            "WHERE scientific_name = ANY(:names)"
+            "UPDATE animal.species SET first_shed_days = :days WHERE scientific_name = ANY(:names)"
         ),
         {"days": FIRST_SHED_DAYS, "names": list(SNAKES)},
     )
