@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { eventLabel, latestEvent, lifeCycleSteps, pairingEvents, seasonChoices } from "./pairingStatus";
+import { dateChange, eventLabel, latestEvent, lifeCycleSteps, pairingEvents, seasonChoices } from "./pairingStatus";
 
 describe("pairing events", () => {
   const events = { laid_at: "2026-07-23", active_at: "2026-06-08", completed_at: "2026-07-23", hatched_at: "2026-09-25" };
@@ -45,4 +45,22 @@ describe("life cycle steps", () => {
 
 it("offers next season and six back", () => {
   expect(seasonChoices(2026)).toEqual([2027, 2026, 2025, 2024, 2023, 2022, 2021, 2020]);
+});
+
+describe("dateChange", () => {
+  const pairing = { lock_dates: ["2025-02-03", "2025-02-10"] };
+
+  it("corrects the first lock in the list of every lock", () => {
+    expect(dateChange(pairing, { kind: "edit", key: "locked_at" }, "locked_at", "2025-02-01")).toEqual({
+      lock_dates: ["2025-02-01", "2025-02-10"],
+    });
+  });
+
+  it("adds a lock, moves the pairing on and dates other steps through events", () => {
+    expect(dateChange(pairing, { kind: "add" }, "locked_at", "2025-02-14")).toEqual({ events: { locked_at: "2025-02-14" } });
+    expect(dateChange(pairing, { kind: "move", status: "ovulated" }, "ovulated_at", "2025-03-01")).toEqual({
+      status: "ovulated",
+      events: { ovulated_at: "2025-03-01" },
+    });
+  });
 });

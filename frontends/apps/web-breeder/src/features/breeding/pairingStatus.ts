@@ -129,3 +129,18 @@ export function seasonChoices(thisYear: number, back = 6): number[] {
 export function canLay(status: PairingStatus): boolean {
   return status !== "failed";
 }
+
+/**
+ * The PATCH body that records a date. A pair locks many times: correcting the first lock
+ * rewrites that one date of `lock_dates` (a `locked_at` event would add another lock).
+ */
+export function dateChange(
+  pairing: Pick<Pairing, "lock_dates">,
+  action: { kind: "move"; status: PairingStatus } | { kind: "edit"; key: string } | { kind: "add" },
+  key: string,
+  date: string,
+): AnimalSchemas["PairingUpdate"] {
+  if (action.kind === "move") return { status: action.status, events: { [key]: date } };
+  if (action.kind === "edit" && key === "locked_at") return { lock_dates: [date, ...pairing.lock_dates.slice(1)] };
+  return { events: { [key]: date } };
+}

@@ -6,7 +6,15 @@ import { DialogFormFooter } from "../../../components/FormActions";
 import { notifySuccess } from "../../../lib/notify";
 import { useFormSubmit } from "../../../lib/useFormSubmit";
 import { formatDate, localToday } from "../dates";
-import { eventKey, eventLabel, MOVE_LABEL, STATUS_LABEL, type Pairing, type PairingStatus } from "../pairingStatus";
+import {
+  dateChange,
+  eventKey,
+  eventLabel,
+  MOVE_LABEL,
+  STATUS_LABEL,
+  type Pairing,
+  type PairingStatus,
+} from "../pairingStatus";
 import { useUpdatePairing } from "../queries";
 
 /** What the dialog does: move the pairing on, correct a recorded date, or add another date. */
@@ -48,16 +56,18 @@ export function PairingDateDialog({ pairing, action, onClose }: { pairing: Pairi
         />
       }
     >
-      {action ? <DateForm key={JSON.stringify(action)} action={action} update={update} onDone={onClose} /> : null}
+      {action ? <DateForm key={JSON.stringify(action)} pairing={pairing} action={action} update={update} onDone={onClose} /> : null}
     </Dialog>
   );
 }
 
 function DateForm({
+  pairing,
   action,
   update,
   onDone,
 }: {
+  pairing: Pairing;
   action: DateAction;
   update: ReturnType<typeof useUpdatePairing>;
   onDone: () => void;
@@ -68,7 +78,7 @@ function DateForm({
   const key = action.kind === "move" ? eventKey(action.status) : action.kind === "edit" ? action.key : extra;
 
   const { form, onSubmit: submit } = useFormSubmit(async () => {
-    await update.mutateAsync(action.kind === "move" ? { status: action.status, events: { [key]: date } } : { events: { [key]: date } });
+    await update.mutateAsync(dateChange(pairing, action, key, date));
     notifySuccess(
       action.kind === "move" ? `Pairing marked ${STATUS_LABEL[action.status].toLowerCase()}` : `${eventLabel(key)}: ${formatDate(date)}`,
     );

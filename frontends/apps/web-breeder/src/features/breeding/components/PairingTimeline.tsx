@@ -68,6 +68,7 @@ function EventDates({ pairing, onEdit }: { pairing: Pairing; onEdit?: (key: stri
   const all = pairingEvents(pairing.events).filter((event) => event.key !== "planned_at");
   if (!all.length) return null;
   return (
+    <>
     <dl className="grid grid-cols-[auto_1fr_auto] items-center gap-x-4 gap-y-1 text-sm">
       {all.map((event) => (
         <div key={event.key} className="contents">
@@ -88,5 +89,18 @@ function EventDates({ pairing, onEdit }: { pairing: Pairing; onEdit?: (key: stri
         </div>
       ))}
     </dl>
+    {pairing.lock_dates.length > 1 ? (
+      <p className="text-sm">
+        <span className="text-stone-600 dark:text-stone-400">Every lock: </span>
+        {pairing.lock_dates.map((day) => formatDate(day)).join(", ")}
+      </p>
+    ) : null}
+    {pairing.expected_birth_date ? (
+      <p className="text-sm">
+        <span className="text-stone-600 dark:text-stone-400">Expected birth: </span>
+        {formatDate(pairing.expected_birth_date)}
+      </p>
+    ) : null}
+    </>
   );
 }
