@@ -54,6 +54,9 @@ async def cast(
     species: SpeciesFixture,
 ) -> Cast:
     world = await build_world(db_session, make_vivarium, auth_headers)
+    # QR codes are a plan feature; the matrix is about scopes, so the plan grants it.
+    world.vivarium.entitlement_overrides = {"pedigree_qr": True}
+    await db_session.flush()
     animal = await make_animal(world.vivarium, species)
     public = await make_animal(world.vivarium, species, visibility=Visibility.public)
     return Cast(world, animal, public)
