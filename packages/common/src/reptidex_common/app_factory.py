@@ -26,6 +26,7 @@ from reptidex_common.observability.outbox_metrics import refresh_outbox_gauges
 from reptidex_common.redis import close_redis
 from reptidex_common.settings import get_settings
 from reptidex_common.tasks.relay import install_outbox_nudge
+from reptidex_common.web_origins import dev_origin_regex
 
 LifespanHook = Callable[[FastAPI], Awaitable[None]]
 
@@ -38,7 +39,6 @@ def operation_id(route: APIRoute) -> str:
 
 # The service that hosts the OAuth2 password form (`/api/v1/auth/token`).
 LOGIN_SERVICE = "core"
-DEV_ORIGIN_REGEX = r"^https?://([a-z0-9-]+\.)*localhost(:[0-9]+)?$"
 
 
 def _point_docs_login_at(app: FastAPI, token_url: str) -> None:
@@ -120,9 +120,7 @@ def create_service_app(
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
-        # In development any *.localhost page may call (e.g. /docs of one service logging in
-        # at core); production lists its origins exactly.
-        allow_origin_regex=DEV_ORIGIN_REGEX if settings.environment != "production" else None,
+        allow_origin_regex=dev_origin_regex(settings),
         allow_credentials=True,
         allow_methods=["*"],
         allow_headers=["*"],
