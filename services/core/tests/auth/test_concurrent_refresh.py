@@ -40,34 +40,33 @@ async def test_tabs_refreshing_one_token_at_once_all_stay_signed_in(
     app: FastAPI, committed_user: User
 ) -> None:
     email = committed_user.email
-    async with running_server(app, lifespan="off") as base_url:
-        async with httpx.AsyncClient(base_url=base_url) as http:
-            login = await http.post(
-                "/api/v1/auth/login", json={"email": email, "password": DEFAULT_PASSWORD}
-            )
-            assert login.status_code == 200, login.text
-            token = login.json()["refresh_token"]
+    async with (
+        running_server(app, lifespan="off") as base_url,
+        httpx.AsyncClient(base_url=base_url) as http,
+    ):
+        login = await http.post(
+            "/api/v1/auth/login", json={"email": email, "password": DEFAULT_PASSWORD}
+        )
+        assert login.status_code == 200, login.text
+        token = login.json()["refresh_token"]
 
-            # Separate connections, sent together: the row lock serialises them in the database.
-            clients = [httpx.AsyncClient(base_url=base_url) for _ in range(4)]
-            try:
-                answers = await asyncio.gather(
-                    *(
-                        c.post("/api/v1/auth/refresh", json={"refresh_token": token})
-                        for c in clients
-                    )
-                )
-            finally:
-                for c in clients:
-                    await c.aclose()
-            assert [a.status_code for a in answers] == [200] * 4, [a.text for a in answers]
-            for answer in answers:
-                pair = answer.json()
-                me = await http.get(
-                    "/api/v1/auth/me", headers={"Authorization": f"Bearer {pair['access_token']}"}
-                )
-                assert me.status_code == 200, me.text
-                again = await http.post(
-                    "/api/v1/auth/refresh", json={"refresh_token": pair["refresh_token"]}
-                )
-                assert again.status_code == 200, again.text
+        # Separate connections, sent together: the row lock serialises them in the database.
+        clients = [httpx.AsyncClient(base_url=base_url) for _ in range(4)]
+        try:
+            answers = await asyncio.gather(
+                *(c.post("/api/v1/auth/refresh", json={"refresh_token": token}) for c in clients)
+            )
+        finally:
+            for c in clients:
+                await c.aclose()
+        assert [a.status_code for a in answers] == [200] * 4, [a.text for a in answers]
+        for answer in answers:
+            pair = answer.json()
+            me = await http.get(
+                "/api/v1/auth/me", headers={"Authorization": f"Bearer {pair['access_token']}"}
+            )
+            assert me.status_code == 200, me.text
+            again = await http.post(
+                "/api/v1/auth/refresh", json={"refresh_token": pair["refresh_token"]}
+            )
+            assert again.status_code == 200, again.text
