@@ -57,7 +57,9 @@ def content_security_policy(policy: WebAppPolicy, scheme: str, host_header: str)
         "default-src": ["'self'"],
         # No inline script anywhere: a script injected into a page cannot run.
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        # Style attributes and injected <style> elements (UI libraries, browser tooling) are
+        # allowed: a style cannot run code, while an inline script could.
+        "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:", *images],
         "font-src": ["'self'"],
         "connect-src": ["'self'", *origins, *sockets],
