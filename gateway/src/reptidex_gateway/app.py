@@ -10,10 +10,11 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from reptidex_gateway.config import GatewaySettings
+from reptidex_gateway.config import SERVICE_HOSTS, GatewaySettings
 from reptidex_gateway.problems import deny_websocket, problem
 from reptidex_gateway.proxy import UpstreamProxy
 from reptidex_gateway.static import SpaSite
+from reptidex_gateway.web_app import WebAppHost
 
 
 def request_host(scope: Scope) -> str:
@@ -67,7 +68,13 @@ def create_app(
         host: UpstreamProxy(url, client, websocket_open_timeout=settings.connect_timeout_seconds)
         for host, url in settings.upstream_map().items()
     }
-    routes.update({host: SpaSite(host, folder) for host, folder in settings.site_map().items()})
+    core = routes.get(SERVICE_HOSTS["core"])
+    routes.update(
+        {
+            host: WebAppHost(host, SpaSite(host, folder), core)
+            for host, folder in settings.site_map().items()
+        }
+    )
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:

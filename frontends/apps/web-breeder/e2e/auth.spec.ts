@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 import { PASSWORD, readMail, screenshots, signIn, signUp, uniqueEmail } from "./support";
 
@@ -34,36 +34,36 @@ test("a new breeder signs up, signs out and back in, and resets a forgotten pass
   await signIn(page, email, `${PASSWORD}-new`);
 });
 
-test("an expired access token renews itself; a revoked session asks to sign in again without losing the form", async ({ page }) => {
+test("the session survives a reload through an HttpOnly cookie; a revoked session asks to sign in again without losing the form", async ({ page }) => {
   const email = uniqueEmail("session");
   await signUp(page, "Session Keeper", email);
-  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem("reptidex.session") ?? "null"));
-  const before = await stored();
+  const refreshCookie = async () => (await page.context().cookies()).find((c) => c.name === "reptidex_refresh" && c.path === "/api/v1/auth/refresh");
 
-  // The access token's time is up: the next request refreshes first, without bothering anyone.
-  await page.evaluate(() => {
-    const session = JSON.parse(localStorage.getItem("reptidex.session")!);
-    localStorage.setItem("reptidex.session", JSON.stringify({ ...session, accessExpiresAt: 0 }));
-  });
+  // No token is within a script's reach: not in storage, not in document.cookie.
+  const reachable = await page.evaluate(() => JSON.stringify({ ...localStorage }) + document.cookie);
+  expect(reachable).not.toMatch(/eyJ|refresh/i);
+  const before = await refreshCookie();
+  expect(before?.httpOnly).toBe(true);
+  expect(before?.sameSite).toBe("Strict");
+
+  // A reload forgets the access token (it lived in memory); the cookie restores the session.
   await page.reload();
   await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
-  const after = await stored();
-  expect(after.refreshToken).not.toBe(before.refreshToken);
   await expect(page.getByRole("dialog")).toHaveCount(0);
+  expect((await refreshCookie())?.value).not.toBe(before?.value);
 
-  // The refresh token is no longer accepted (signed out elsewhere) while a form is half done:
-  // saving fails, a dialog asks for the password over the page, and after signing in there
-  // the form still holds what was typed, and saves.
+  // Signed out everywhere (say, from another device) while a form is half done: the access
+  // token stops at once, saving fails, a dialog asks for the password over the page, and after
+  // signing in there the form still holds what was typed, and saves.
   await page.goto("/animals/new");
   await page.getByLabel("Species").selectOption({ label: "Ball python (Python regius)" });
   await page.getByRole("radio", { name: "♀ Female" }).check();
   await page.getByLabel("Name", { exact: true }).fill("Halfway");
-  await page.evaluate(() => {
-    const session = JSON.parse(localStorage.getItem("reptidex.session")!);
-    localStorage.setItem(
-      "reptidex.session",
-      JSON.stringify({ ...session, refreshToken: "revoked-elsewhere", accessExpiresAt: 0 }),
-    );
+  await page.evaluate(async () => {
+    const renewed = await fetch("/api/v1/auth/refresh", { method: "POST", headers: { "X-ReptiDex-CSRF": "1" } });
+    const { access_token } = (await renewed.json()) as { access_token: string };
+    const core = `${location.protocol}//${location.host.replace(/^breeder\./, "api.")}`;
+    await fetch(`${core}/api/v1/auth/logout-all`, { method: "POST", headers: { authorization: `Bearer ${access_token}` } });
   });
   await page.getByRole("button", { name: "Add animal" }).click();
   const dialog = page.getByRole("dialog", { name: "Your session has ended" });
@@ -75,4 +75,22 @@ test("an expired access token renews itself; a revoked session asks to sign in a
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Halfway");
   await page.getByRole("button", { name: "Add animal" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Halfway");
+});
+
+test("tabs share the session: new tabs and reloads at the same moment stay signed in, and signing out in one signs out all", async ({ page, context }) => {
+  const email = uniqueEmail("tabs");
+  await signUp(page, "Two Tabs", email);
+  const second = await context.newPage();
+  const third = await context.newPage();
+  // Three tabs restore the session from one cookie at the same moment.
+  await Promise.all([page.reload(), second.goto("/today"), third.goto("/animals")]);
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  await expect(second.getByRole("heading", { name: "Today" })).toBeVisible();
+  await expect(third.getByRole("heading", { name: "Collection" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(second).toHaveURL(/\/login/);
+  await third.reload();
+  await expect(third).toHaveURL(/\/login/);
 });

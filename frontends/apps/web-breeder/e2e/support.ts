@@ -32,6 +32,8 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
 }
 
 export async function signOut(page: Page): Promise<void> {
+  // The session lives in an HttpOnly cookie (and the tab's memory, gone with the reload).
+  await page.context().clearCookies();
   await page.evaluate(() => localStorage.clear());
   await page.goto("/login");
 }
@@ -119,15 +121,17 @@ export interface Api {
 }
 
 /**
- * Calls as the signed-in breeder, with the access token the app keeps in localStorage. They
- * run in the page, as the app's own calls do (the test runner cannot resolve *.localhost).
+ * Calls as the signed-in breeder. The app keeps its access token in memory, out of reach, so
+ * each call first gets one of its own through the session cookie, as a reload would. They run
+ * in the page, as the app's own calls do (the test runner cannot resolve *.localhost).
  */
 export function apiAs(page: Page): Api {
   async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
     const origin = path.startsWith("/api/v1/auth") ? serviceOrigin("api") : serviceOrigin("animal-api");
     const result = await page.evaluate(
       async ({ url, method, body }) => {
-        const { accessToken } = JSON.parse(localStorage.getItem("reptidex.session") ?? "{}") as { accessToken?: string };
+        const renewed = await fetch("/api/v1/auth/refresh", { method: "POST", headers: { "X-ReptiDex-CSRF": "1" } });
+        const { access_token: accessToken } = (await renewed.json()) as { access_token?: string };
         const response = await fetch(url, {
           method,
           headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },

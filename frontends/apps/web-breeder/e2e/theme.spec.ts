@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 import { DEMO, screenshots, signIn } from "./support";
 
@@ -9,7 +9,8 @@ test("the dark theme is chosen once, remembered, and applied before the first pa
   await page.getByRole("button", { name: "Switch to dark theme" }).first().click();
   await expect(html).toHaveClass(/dark/);
 
-  // The class is set by the inline script in <head>, before React or any stylesheet runs.
+  // The class is set by /theme-init.js, a blocking script in <head>, before React or any
+  // stylesheet runs.
   const classAtFirstParse: string[] = [];
   await page.exposeFunction("recordThemeClass", (value: string) => classAtFirstParse.push(value));
   await page.addInitScript(() => {

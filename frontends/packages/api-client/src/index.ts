@@ -8,7 +8,7 @@ import type { components as AnimalComponents, paths as AnimalPaths } from "./gen
 import type { components as CoreComponents, paths as CorePaths } from "./generated/core";
 import { serviceOrigin, type PageLocation } from "./hosts";
 import { ApiProblem, networkProblem, problemFromBody, type ProblemBody } from "./problem";
-import { Session, type KeyValueStore } from "./session";
+import { CSRF_HEADER, Session, type KeyValueStore } from "./session";
 
 export type { AnimalComponents, AnimalPaths, CoreComponents, CorePaths };
 export { SERVICE_LABELS, serviceOrigin, type PageLocation, type ServiceName } from "./hosts";
@@ -20,7 +20,14 @@ export {
   type FieldError,
   type ProblemBody,
 } from "./problem";
-export { Session, type SessionEvent, type StoredTokens, type TokenPair } from "./session";
+export {
+  CSRF_HEADER,
+  SESSION_MARK_KEY,
+  Session,
+  type AccessGrant,
+  type SessionEvent,
+  type SignInBody,
+} from "./session";
 
 export type CoreSchemas = CoreComponents["schemas"];
 export type AnimalSchemas = AnimalComponents["schemas"];
@@ -28,6 +35,8 @@ export type AnimalSchemas = AnimalComponents["schemas"];
 export interface ReptiDexApi {
   session: Session;
   core: Client<CorePaths>;
+  /** Core's session endpoints on the app's own origin (sign-in, password change). */
+  sessionCore: Client<CorePaths>;
   animal: Client<AnimalPaths>;
   origins: { core: string; animal: string };
 }
@@ -36,7 +45,7 @@ export interface ApiOptions {
   location: PageLocation;
   storage?: KeyValueStore;
   /** Per-service origin overrides, e.g. from build-time settings. */
-  origins?: Partial<Record<"core" | "animal", string>>;
+  origins?: Partial<Record<"core" | "animal" | "session", string>>;
 }
 
 export function createApi(options: ApiOptions): ReptiDexApi {
@@ -44,11 +53,20 @@ export function createApi(options: ApiOptions): ReptiDexApi {
     core: options.origins?.core ?? serviceOrigin("core", options.location),
     animal: options.origins?.animal ?? serviceOrigin("animal", options.location),
   };
-  const session = new Session({ coreOrigin: origins.core, storage: options.storage });
+  // Core's session endpoints answer on the app's own origin (the gateway forwards them), so the
+  // refresh cookie is first-party: each *.localhost host is a site of its own to browsers.
+  const { protocol, hostname, port } = options.location;
+  const sessionOrigin = options.origins?.session ?? `${protocol}//${hostname}${port ? `:${port}` : ""}`;
+  const session = new Session({ sessionOrigin, storage: options.storage });
   return {
     session,
     origins,
     core: createClient<CorePaths>({ baseUrl: origins.core, fetch: session.authorizedFetch }),
+    sessionCore: createClient<CorePaths>({
+      baseUrl: sessionOrigin,
+      fetch: session.authorizedFetch,
+      headers: { [CSRF_HEADER]: "1" },
+    }),
     animal: createClient<AnimalPaths>({ baseUrl: origins.animal, fetch: session.authorizedFetch }),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { Session, type KeyValueStore } from "../src/session";
+import { CSRF_HEADER, SESSION_MARK_KEY, Session, type KeyValueStore } from "../src/session";
 
 class MemoryStore implements KeyValueStore {
   private values = new Map<string, string>();
@@ -13,90 +13,129 @@ class MemoryStore implements KeyValueStore {
   removeItem(key: string) {
     this.values.delete(key);
   }
+  entries() {
+    return [...this.values.entries()];
+  }
 }
 
 /**
- * The refresh endpoint as core behaves: each refresh token works once; a reused one is refused
- * (and in core revokes the family). Counting calls shows whether the session refreshed once.
+ * Core as a browser sees it: the refresh token sits in a cookie jar shared by every tab, which
+ * scripts never read; each refresh rotates it, and the answers carry only an access token.
  */
-function rotatingCore() {
+function cookieCore() {
+  const jar = { refresh: null as string | null };
   let generation = 0;
-  const calls: string[] = [];
+  const calls: { url: string; init?: RequestInit }[] = [];
   const bodies: string[] = [];
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
-    calls.push(url);
+    calls.push({ url, init });
+    if (url.endsWith("/api/v1/auth/login")) {
+      jar.refresh = `refresh-${generation}`;
+      return Response.json({ access_token: `access-${generation}`, expires_in: 900 });
+    }
     if (url.endsWith("/api/v1/auth/refresh")) {
-      const body = JSON.parse(String(init?.body)) as { refresh_token: string };
-      if (body.refresh_token !== `refresh-${generation}`) return new Response("{}", { status: 401 });
+      const headers = new Headers(init?.headers);
+      if (headers.get(CSRF_HEADER) !== "1") return new Response("{}", { status: 403 });
+      if (jar.refresh !== `refresh-${generation}`) return new Response("{}", { status: 401 });
       generation += 1;
-      return Response.json({ access_token: `access-${generation}`, refresh_token: `refresh-${generation}`, expires_in: 900 });
+      jar.refresh = `refresh-${generation}`;
+      return Response.json({ access_token: `access-${generation}`, expires_in: 900 });
+    }
+    if (url.endsWith("/api/v1/auth/logout")) {
+      jar.refresh = null;
+      return new Response(null, { status: 204 });
     }
     const auth = input instanceof Request ? input.headers.get("Authorization") : null;
     if (input instanceof Request && input.method === "POST") bodies.push(await input.text());
     return auth === `Bearer access-${generation}` ? Response.json({ ok: true }) : new Response("{}", { status: 401 });
   }) as typeof fetch;
-  return { fetchImpl, calls, bodies, generation: () => generation };
+  return { fetchImpl, calls, bodies, jar, generation: () => generation };
 }
 
-function signedInSession(store: KeyValueStore, fetchImpl: typeof fetch, now: () => number) {
-  const session = new Session({ coreOrigin: "http://api.test", storage: store, fetch: fetchImpl, locks: null, now });
-  session.signIn({ access_token: "access-0", refresh_token: "refresh-0", expires_in: 900 });
-  return session;
+function tab(store: KeyValueStore, fetchImpl: typeof fetch, now: () => number) {
+  return new Session({ sessionOrigin: "http://breeder.test", storage: store, fetch: fetchImpl, locks: null, now });
 }
 
 describe("Session", () => {
+  it("keeps the access token in memory and only a non-secret mark in storage", async () => {
+    const core = cookieCore();
+    const store = new MemoryStore();
+    const session = tab(store, core.fetchImpl, () => 0);
+    await session.signIn({ email: "a@example.com", password: "pw" });
+    expect(session.signedIn).toBe(true);
+    expect(store.getItem(SESSION_MARK_KEY)).toBe("1");
+    expect(store.entries()).toEqual([[SESSION_MARK_KEY, "1"]]);
+    // The session endpoints are called on the app's own origin, with the CSRF header.
+    const login = core.calls[0]!;
+    expect(login.url).toBe("http://breeder.test/api/v1/auth/login");
+    expect(new Headers(login.init?.headers).get(CSRF_HEADER)).toBe("1");
+  });
+
+  it("restores the session after a reload through the cookie", async () => {
+    const core = cookieCore();
+    const store = new MemoryStore();
+    await tab(store, core.fetchImpl, () => 0).signIn({ email: "a@example.com", password: "pw" });
+    const reloaded = tab(store, core.fetchImpl, () => 0);
+    expect(reloaded.signedIn).toBe(false);
+    expect(await reloaded.restore()).toBe(true);
+    expect(await reloaded.accessToken()).toBe("access-1");
+  });
+
+  it("does not ask core for a session on an anonymous visit", async () => {
+    const core = cookieCore();
+    expect(await tab(new MemoryStore(), core.fetchImpl, () => 0).restore()).toBe(false);
+    expect(core.calls).toHaveLength(0);
+  });
+
   it("refreshes once for many requests that find the access token expired", async () => {
-    const core = rotatingCore();
+    const core = cookieCore();
     let clock = 0;
-    const session = signedInSession(new MemoryStore(), core.fetchImpl, () => clock);
+    const session = tab(new MemoryStore(), core.fetchImpl, () => clock);
+    await session.signIn({ email: "a@example.com", password: "pw" });
     clock = 1_000_000; // long past the 15 minutes
     const answers = await Promise.all(
       [1, 2, 3].map(() => session.authorizedFetch(new Request("http://animal.test/api/v1/animals"))),
     );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
-    expect(core.calls.filter((url) => url.endsWith("/refresh"))).toHaveLength(1);
-    expect(session.tokens()?.refreshToken).toBe("refresh-1");
+    expect(core.calls.filter((call) => call.url.endsWith("/refresh"))).toHaveLength(1);
   });
 
   it("replays a request refused with 401 after refreshing, body and all", async () => {
-    const core = rotatingCore();
-    const session = signedInSession(new MemoryStore(), core.fetchImpl, () => 0);
-    // An access token the server no longer takes, though it has not expired by the clock.
-    session.store({ access_token: "revoked-access", refresh_token: "refresh-0", expires_in: 900 });
+    const core = cookieCore();
+    const session = tab(new MemoryStore(), core.fetchImpl, () => 0);
+    await session.signIn({ email: "a@example.com", password: "pw" });
+    // The access token is refused (its login rotated elsewhere) though it has not expired.
+    await tab(new MemoryStore(), core.fetchImpl, () => 0).refresh(null);
     const response = await session.authorizedFetch(
       new Request("http://animal.test/api/v1/logs/batch", { method: "POST", body: JSON.stringify({ a: 1 }) }),
     );
     expect(response.status).toBe(200);
-    // Both the refused attempt and the replay carried the whole body.
     expect(core.bodies).toEqual(['{"a":1}', '{"a":1}']);
   });
 
-  it("uses the pair a neighbour tab already rotated instead of reusing the old refresh token", async () => {
-    const core = rotatingCore();
-    const store = new MemoryStore();
+  it("reports an expired session when core refuses the cookie", async () => {
+    const core = cookieCore();
     let clock = 0;
-    const first = signedInSession(store, core.fetchImpl, () => clock);
-    const second = new Session({ coreOrigin: "http://api.test", storage: store, fetch: core.fetchImpl, locks: null, now: () => clock });
-    clock = 1_000_000;
-    await first.accessToken(); // rotates to generation 1
-    clock = 1_000_100;
-    // The second tab still holds the stale access token in memory: it must not refresh again.
-    const renewed = await second.refresh("access-0");
-    expect(renewed?.accessToken).toBe("access-1");
-    expect(core.generation()).toBe(1);
-  });
-
-  it("reports an expired session when core refuses the refresh token", async () => {
-    const core = rotatingCore();
-    let clock = 0;
-    const session = signedInSession(new MemoryStore(), core.fetchImpl, () => clock);
-    session.store({ access_token: "access-0", refresh_token: "revoked", expires_in: 900 });
+    const session = tab(new MemoryStore(), core.fetchImpl, () => clock);
+    await session.signIn({ email: "a@example.com", password: "pw" });
+    core.jar.refresh = "revoked-elsewhere";
     const events: string[] = [];
     session.subscribe((event) => events.push(event));
     clock = 1_000_000;
     expect(await session.accessToken()).toBeNull();
     expect(events).toEqual(["expired"]);
     expect(session.signedIn).toBe(false);
+  });
+
+  it("signing out ends the login at core and clears the mark", async () => {
+    const core = cookieCore();
+    const store = new MemoryStore();
+    const session = tab(store, core.fetchImpl, () => 0);
+    await session.signIn({ email: "a@example.com", password: "pw" });
+    await session.signOut();
+    expect(session.signedIn).toBe(false);
+    expect(store.getItem(SESSION_MARK_KEY)).toBeNull();
+    expect(core.jar.refresh).toBeNull();
   });
 });

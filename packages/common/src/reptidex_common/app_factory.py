@@ -26,13 +26,13 @@ from reptidex_common.operation_ids import operation_id
 from reptidex_common.redis import close_redis
 from reptidex_common.settings import get_settings
 from reptidex_common.tasks.relay import install_outbox_nudge
+from reptidex_common.web_origins import dev_origin_regex
 
 LifespanHook = Callable[[FastAPI], Awaitable[None]]
 
 
 # The service that hosts the OAuth2 password form (`/api/v1/auth/token`).
 LOGIN_SERVICE = "core"
-DEV_ORIGIN_REGEX = r"^https?://([a-z0-9-]+\.)*localhost(:[0-9]+)?$"
 
 
 def _point_docs_login_at(app: FastAPI, token_url: str) -> None:
@@ -118,9 +118,7 @@ def create_service_app(
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
-        # In development any *.localhost page may call (e.g. /docs of one service logging in
-        # at core); production lists its origins exactly.
-        allow_origin_regex=DEV_ORIGIN_REGEX if settings.environment != "production" else None,
+        allow_origin_regex=dev_origin_regex(settings),
         allow_credentials=True,
         allow_methods=["*"],
         allow_headers=["*"],

@@ -1,4 +1,4 @@
-import { unwrap, type CoreSchemas } from "@reptidex/api-client";
+import { SESSION_MARK_KEY, unwrap, type CoreSchemas } from "@reptidex/api-client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 
@@ -25,7 +25,25 @@ export const ME_KEY = ["me"] as const;
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [signedIn, setSignedIn] = useState(() => api.session.signedIn);
+  // After a reload the access token is gone (it lived in memory): the cookie restores it.
+  const [restoring, setRestoring] = useState(() => !api.session.signedIn && api.session.mayRestore);
   const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    if (!restoring) return;
+    let live = true;
+    api.session
+      .restore()
+      .catch(() => false)
+      .then((restored) => {
+        if (!live) return;
+        setSignedIn(restored);
+        setRestoring(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [restoring]);
 
   useEffect(
     () =>
@@ -46,11 +64,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // Another tab signed out (or in): follow it, so no tab works on with a revoked session.
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
-      if (event.key !== "reptidex.session") return;
-      const now = api.session.signedIn;
-      setSignedIn(now);
-      if (now) setExpired(false);
-      else queryClient.clear();
+      if (event.key !== SESSION_MARK_KEY) return;
+      if (event.newValue === null) {
+        if (api.session.signedIn) api.session.dropped();
+        setSignedIn(false);
+        queryClient.clear();
+      } else if (!api.session.signedIn) {
+        setExpired(false);
+        setRestoring(true);
+      }
     };
     window.addEventListener("storage", onStorage);
     return () => window.removeEventListener("storage", onStorage);
@@ -65,10 +87,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string, otp?: string) => {
-      const pair = await unwrap(
-        api.core.POST("/api/v1/auth/login", { body: { email, password, otp: otp || null } }),
-      );
-      api.session.signIn(pair);
+      await api.session.signIn({ email, password, otp: otp || null });
       await queryClient.invalidateQueries();
     },
     [queryClient],
@@ -95,13 +114,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       signedIn,
       me: meQuery.data,
-      loading: signedIn && meQuery.isPending,
+      loading: restoring || (signedIn && meQuery.isPending),
       expired,
       signIn,
       signUp,
       signOut,
     }),
-    [signedIn, meQuery.data, meQuery.isPending, expired, signIn, signUp, signOut],
+    [signedIn, restoring, meQuery.data, meQuery.isPending, expired, signIn, signUp, signOut],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
 }

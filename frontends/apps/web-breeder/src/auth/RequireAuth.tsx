@@ -7,6 +7,7 @@ import { useAuth } from "./AuthProvider";
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { signedIn, me, loading, expired } = useAuth();
   const location = useLocation();
+  if (loading && !signedIn) return <ShellSkeleton />;
   if (!signedIn && !expired) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;

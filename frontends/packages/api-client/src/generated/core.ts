@@ -122,7 +122,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Login */
+        /** Sign in; browsers get the refresh token as an HttpOnly cookie, API clients in JSON */
         post: operations["auth-login"];
         delete?: never;
         options?: never;
@@ -139,7 +139,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Logout */
+        /** End this login: the session cookie's (browsers) or the body's refresh token */
         post: operations["auth-logout"];
         delete?: never;
         options?: never;
@@ -241,7 +241,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Refresh */
+        /**
+         * Rotate the refresh token: from the session cookie (browsers) or the body (API clients)
+         * @description Browsers send no body: the `reptidex_refresh` cookie carries the token, and the request must come from a ReptiDex web app with the `X-ReptiDex-CSRF: 1` header. API clients send `refresh_token` in the body and get the next one in the answer.
+         */
         post: operations["auth-refresh"];
         delete?: never;
         options?: never;
@@ -275,7 +278,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** OAuth2 password login (for the docs' Authorize button) */
+        /**
+         * OAuth2 password login (for the docs' Authorize button)
+         * @description Answers an access token. A refresh token comes along only for API clients (requests without an Origin header); the docs page in a browser gets none.
+         */
         post: operations["auth-token"];
         delete?: never;
         options?: never;
@@ -1114,10 +1120,13 @@ export type components = {
             /** Password */
             password: string;
         };
-        /** LogoutRequest */
+        /**
+         * LogoutRequest
+         * @description API clients name the refresh token to revoke; browsers send none (their cookie has it).
+         */
         LogoutRequest: {
             /** Refresh Token */
-            refresh_token: string;
+            refresh_token?: string | null;
         };
         /** MemberRead */
         MemberRead: {
@@ -1340,10 +1349,13 @@ export type components = {
             /** Status */
             status: string;
         };
-        /** RefreshRequest */
+        /**
+         * RefreshRequest
+         * @description API clients send their refresh token here; browsers send none (their cookie has it).
+         */
         RefreshRequest: {
             /** Refresh Token */
-            refresh_token: string;
+            refresh_token?: string | null;
         };
         /** RegisterRequest */
         RegisterRequest: {
@@ -1377,8 +1389,11 @@ export type components = {
             access_token: string;
             /** Expires In */
             expires_in: number;
-            /** Refresh Token */
-            refresh_token: string;
+            /**
+             * Refresh Token
+             * @description Only for API clients (requests without an Origin header). Browsers get it as an HttpOnly cookie instead and never see it here.
+             */
+            refresh_token?: string | null;
             /**
              * Token Type
              * @default bearer
@@ -2537,9 +2552,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["LogoutRequest"];
+                "application/json": components["schemas"]["LogoutRequest"] | null;
             };
         };
         responses: {
@@ -3207,9 +3222,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["RefreshRequest"] | null;
             };
         };
         responses: {

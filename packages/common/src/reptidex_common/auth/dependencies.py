@@ -10,7 +10,7 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordBearer
-from sqlalchemy import select
+from sqlalchemy import exists, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.auth.api_keys import KEY_PREFIX, hash_api_key
@@ -20,7 +20,7 @@ from reptidex_common.auth.principal import Principal, PrincipalKind
 from reptidex_common.auth.tokens import UnknownKeyId, decode_access_token
 from reptidex_common.db.engine import DbSession
 from reptidex_common.errors import Forbidden, NotFound, Unauthorized
-from reptidex_common.models.core import ApiKey, Membership, User, Vivarium
+from reptidex_common.models.core import ApiKey, Membership, RefreshToken, User, Vivarium
 from reptidex_common.models.enums import PlatformRole, UserStatus, VivariumRole
 from reptidex_common.observability.context import user_id_var
 from reptidex_common.settings import get_settings
@@ -52,10 +52,22 @@ async def _principal_from_jwt(session: AsyncSession, token: str) -> Principal:
         claims = decode_access_token(
             token, jwks, issuer=settings.jwt_issuer, audience=settings.jwt_audience
         )
-    # One primary-key read makes suspension and role changes take effect at once everywhere.
+    # One read makes suspension, role changes, password changes and ended logins take effect
+    # at once everywhere: the user's row by primary key, and whether the token's login (its
+    # refresh-token family) still has a token that was not revoked, by the family index.
+    session_live = (
+        exists()
+        .where(
+            RefreshToken.family_id == claims.session_id,
+            RefreshToken.revoked_at.is_(None),
+        )
+        .label("session_live")
+        if claims.session_id is not None
+        else literal(True).label("session_live")
+    )
     row = (
         await session.execute(
-            select(User.status, User.platform_role, User.password_changed_at).where(
+            select(User.status, User.platform_role, User.password_changed_at, session_live).where(
                 User.id == claims.user_id
             )
         )
@@ -64,6 +76,8 @@ async def _principal_from_jwt(session: AsyncSession, token: str) -> Principal:
         raise Unauthorized(
             "This account is suspended or no longer exists.", type_slug="account-suspended"
         )
+    if not row.session_live:
+        raise Unauthorized("This session was signed out; sign in again.", type_slug="token-revoked")
     # A password change (or reset) logs out every session, access tokens included; `iat` has
     # whole-second precision, so compare on whole seconds.
     changed = row.password_changed_at

@@ -22,6 +22,8 @@ class AccessClaims:
     expires_at: datetime
     issued_at: datetime
     token_id: str
+    # The login (refresh-token family) the token belongs to; ending that login ends the token.
+    session_id: uuid.UUID | None = None
 
 
 def issue_access_token(
@@ -32,10 +34,11 @@ def issue_access_token(
     issuer: str,
     audience: str,
     ttl_seconds: int,
+    session_id: uuid.UUID | None = None,
     now: datetime | None = None,
 ) -> str:
     issued = now or datetime.now(UTC)
-    claims = {
+    claims: dict[str, Any] = {
         "sub": str(user_id),
         "role": platform_role.value,
         "iss": issuer,
@@ -46,6 +49,8 @@ def issue_access_token(
         "jti": uuid.uuid4().hex,
         "typ": "access",
     }
+    if session_id is not None:
+        claims["sid"] = str(session_id)
     return jwt.encode(claims, key.private_key, algorithm=ALGORITHM, headers={"kid": key.kid})
 
 
@@ -76,6 +81,7 @@ def decode_access_token(
             expires_at=datetime.fromtimestamp(payload["exp"], UTC),
             issued_at=datetime.fromtimestamp(payload["iat"], UTC),
             token_id=str(payload.get("jti", "")),
+            session_id=uuid.UUID(payload["sid"]) if payload.get("sid") else None,
         )
     except jwt.ExpiredSignatureError as exc:
         raise Unauthorized(

@@ -45,13 +45,26 @@ class LoginRequest(BaseModel):
     ] = None
 
 
+RefreshTokenText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
 class RefreshRequest(BaseModel):
-    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    """API clients send their refresh token here; browsers send none (their cookie has it)."""
+
+    refresh_token: RefreshTokenText | None = None
 
 
 class TokenPair(BaseModel):
     access_token: str
-    refresh_token: str
+    refresh_token: Annotated[
+        str | None,
+        Field(
+            description=(
+                "Only for API clients (requests without an Origin header). Browsers get it "
+                "as an HttpOnly cookie instead and never see it here."
+            )
+        ),
+    ] = None
     token_type: Literal["bearer"] = "bearer"  # noqa: S105 - the OAuth2 scheme name, not a secret
     expires_in: int
 
@@ -97,7 +110,9 @@ class Accepted(BaseModel):
 
 
 class LogoutRequest(BaseModel):
-    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    """API clients name the refresh token to revoke; browsers send none (their cookie has it)."""
+
+    refresh_token: RefreshTokenText | None = None
 
 
 class ForgotPasswordRequest(BaseModel):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from repti_core.auth import repository, two_factor, verification
+from repti_core.auth import devices, repository, throttle, two_factor, verification
 from repti_core.auth.exceptions import (
     AccountSuspended,
     EmailTaken,
@@ -22,8 +24,6 @@ from reptidex_common.models.core import User
 from reptidex_common.models.enums import UserStatus
 from reptidex_common.ratelimit import RateLimit, enforce
 
-LOGIN_PER_ACCOUNT = RateLimit("login-account", limit=10, window_seconds=15 * 60)
-LOGIN_PER_IP = RateLimit("login-ip", limit=50, window_seconds=15 * 60)
 # Sign-ups from one address: a household or an office makes a few, a script makes thousands.
 REGISTER_PER_IP = RateLimit("register-ip", limit=30, window_seconds=60 * 60)
 
@@ -51,14 +51,30 @@ async def register(session: AsyncSession, data: RegisterRequest, *, ip_address: 
     return user
 
 
+@dataclass(frozen=True)
+class SignedIn:
+    user: User
+    # The known device this sign-in came from, if any; its token is renewed with the same id.
+    device_id: uuid.UUID | None
+
+
 async def authenticate(
-    session: AsyncSession, email: str, password: str, otp: str | None, *, ip_address: str
-) -> User:
-    """Check the password (and the TOTP code when two-factor is on); rate limited both ways."""
-    await enforce(LOGIN_PER_IP, ip_address)
-    await enforce(LOGIN_PER_ACCOUNT, email)
+    session: AsyncSession,
+    email: str,
+    password: str,
+    otp: str | None,
+    *,
+    ip_address: str,
+    device_token: str | None = None,
+) -> SignedIn:
+    """Check the password (and the TOTP code when two-factor is on), throttled per attacker."""
     user = await repository.user_by_email(session, email)
+    device = devices.known_device(device_token)
+    device_id = device.device_id if device and user and device.user_id == user.id else None
+    attempt = throttle.LoginAttempt(email=email, ip_address=ip_address, device_id=device_id)
+    await throttle.check(attempt)
     if not verify_password(user.password_hash if user else None, password) or user is None:
+        await throttle.failed(attempt)
         raise InvalidCredentials()
     if user.status is UserStatus.suspended:
         raise AccountSuspended()
@@ -66,6 +82,8 @@ async def authenticate(
         if not otp:
             raise TwoFactorRequired()
         if not await two_factor.verify_code(user.id, user.totp_secret, otp):
+            await throttle.failed(attempt)
             raise InvalidTwoFactorCode()
+    await throttle.succeeded(attempt)
     user.last_login_at = datetime.now(UTC)
-    return user
+    return SignedIn(user=user, device_id=device_id)

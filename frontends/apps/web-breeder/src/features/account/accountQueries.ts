@@ -20,8 +20,9 @@ export function useUpdateProfile() {
 export function useChangePassword() {
   return useMutation({
     mutationFn: (body: { current_password: string; new_password: string }) =>
-      unwrap(api.core.POST("/api/v1/auth/password/change", { body })),
-    onSuccess: (pair) => api.session.signIn(pair),
+      // On the app's own origin, where core can set the new session's refresh cookie.
+      unwrap(api.sessionCore.POST("/api/v1/auth/password/change", { body })),
+    onSuccess: (grant) => api.session.adopt(grant),
   });
 }
 
