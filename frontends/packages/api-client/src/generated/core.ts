@@ -870,7 +870,10 @@ export type components = {
              * @description The secret. Shown only in this response; store it now.
              */
             key: string;
-            /** Last Used At */
+            /**
+             * Last Used At
+             * @description When the key was last used; written once a minute, so up to a minute behind.
+             */
             last_used_at: string | null;
             /** Name */
             name: string;
@@ -898,7 +901,10 @@ export type components = {
              * Format: uuid
              */
             id: string;
-            /** Last Used At */
+            /**
+             * Last Used At
+             * @description When the key was last used; written once a minute, so up to a minute behind.
+             */
             last_used_at: string | null;
             /** Name */
             name: string;
@@ -916,7 +922,7 @@ export type components = {
          * ApiKeyScope
          * @enum {string}
          */
-        ApiKeyScope: "animals:read" | "animals:write" | "listings:read" | "listings:write" | "media:write" | "webhooks:manage" | "embed";
+        ApiKeyScope: "animals:read" | "animals:write" | "breeding:read" | "breeding:write" | "husbandry:read" | "husbandry:write" | "listings:read" | "listings:write" | "media:write" | "webhooks:manage" | "embed";
         /** Body_auth-token */
         "Body_auth-token": {
             /** Client Id */
