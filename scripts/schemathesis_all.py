@@ -35,6 +35,7 @@ SERVICES = ["core", "animal", "commerce", "media", "community", "ops"]
 CHECKS = "not_a_server_error,response_schema_conformance,content_type_conformance"
 MAX_EXAMPLES = os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "30")
 SCRATCH_DB = "reptidex_schemathesis"
+SIGN_OUT_EVERYWHERE = "auth-logout-all"
 
 
 def free_port() -> int:
@@ -65,6 +66,35 @@ def post_json(url: str, body: dict[str, str]) -> dict[str, str]:
     with urllib.request.urlopen(request, timeout=10) as response:
         result: dict[str, str] = json.loads(response.read())
         return result
+
+
+def run_schemathesis(port: int, token: str, env: dict[str, str], selection: list[str]) -> bool:
+    result = subprocess.run(
+        [
+            str(BIN / "schemathesis"),
+            "run",
+            f"http://127.0.0.1:{port}/openapi.json",
+            *selection,
+            "--checks",
+            CHECKS,
+            "--max-examples",
+            MAX_EXAMPLES,
+            "--workers",
+            "1",
+            "--phases",
+            "coverage,fuzzing",
+            "--header",
+            f"Authorization: Bearer {token}",
+            "--suppress-health-check",
+            "all",
+            "--seed",
+            "20261126",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    return result.returncode == 0
 
 
 def main() -> int:
@@ -114,34 +144,18 @@ def main() -> int:
                 (credentials["email"],),
             )
         token = post_json(f"{core}/api/v1/auth/login", credentials)["access_token"]
+        # "Sign out everywhere" ends the fuzzing user's access token at once, so every later
+        # request would only meet 401: it runs last, alone, after every service was fuzzed.
+        sign_out_everywhere = ["--exclude-operation-id", SIGN_OUT_EVERYWHERE]
         for service, port in ports.items():
             print(f"\n=== schemathesis: repti-{service} ===", flush=True)
-            result = subprocess.run(
-                [
-                    str(BIN / "schemathesis"),
-                    "run",
-                    f"http://127.0.0.1:{port}/openapi.json",
-                    "--checks",
-                    CHECKS,
-                    "--max-examples",
-                    MAX_EXAMPLES,
-                    "--workers",
-                    "1",
-                    "--phases",
-                    "coverage,fuzzing",
-                    "--header",
-                    f"Authorization: Bearer {token}",
-                    "--suppress-health-check",
-                    "all",
-                    "--seed",
-                    "20261126",
-                ],
-                cwd=ROOT,
-                env=env,
-                check=False,
-            )
-            if result.returncode != 0:
+            if not run_schemathesis(port, token, env, sign_out_everywhere):
                 failed.append(service)
+        print("\n=== schemathesis: repti-core, sign out everywhere ===", flush=True)
+        if not run_schemathesis(
+            ports["core"], token, env, ["--include-operation-id", SIGN_OUT_EVERYWHERE]
+        ):
+            failed.append("core (sign out everywhere)")
     finally:
         for server in servers:
             server.terminate()

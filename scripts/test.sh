@@ -39,6 +39,6 @@ python scripts/schemathesis_all.py
 step "web apps: API client drift, types, unit tests, build, bundle budget"
 scripts/frontends.sh check
 step "pytest"
-pytest -p no:cacheprovider "$@"
+pytest -p no:cacheprovider -n 2 "$@"
 step "browser tests (Playwright in Chromium against the running platform)"
 scripts/frontends.sh e2e
