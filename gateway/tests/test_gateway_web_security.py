@@ -41,6 +41,14 @@ async def test_the_breeder_csp_allows_no_inline_script_and_only_our_apis(
     assert "http://animal-api.localhost:8000" in csp["connect-src"]
     assert "ws://animal-api.localhost:8000" in csp["connect-src"]
     assert "http://ops-api.localhost:8000" not in csp["connect-src"]
+    # Photos come from media and an animal's QR code from the animal API; nothing else.
+    assert csp["img-src"] == [
+        "'self'",
+        "data:",
+        "blob:",
+        "http://animal-api.localhost:8000",
+        "http://media-api.localhost:8000",
+    ]
 
 
 async def test_over_https_the_origins_are_https_and_hsts_is_sent(

@@ -20,7 +20,7 @@ ALL_SERVICES = tuple(SERVICE_LABELS)
 
 @dataclass(frozen=True)
 class WebAppPolicy:
-    # The services the app's pages call (connect-src, images from media).
+    # The services the app's pages call (connect-src, and img-src for IMAGE_SERVICES).
     calls: tuple[str, ...]
     # Embeds are meant to be framed by breeders' own sites; every other app never is.
     frameable: bool = False
@@ -32,6 +32,8 @@ WEB_APP_POLICIES: dict[str, WebAppPolicy] = {
     "admin": WebAppPolicy(calls=ALL_SERVICES),
     "embed": WebAppPolicy(calls=("animal", "media"), frameable=True),
 }
+# Services whose answers pages show as images: photos (media) and QR codes (animal).
+IMAGE_SERVICES = frozenset({"media", "animal"})
 # An app missing from the table gets the strictest policy: its own origin only.
 STRICT = WebAppPolicy(calls=())
 
@@ -52,7 +54,7 @@ def service_origin(service: str, scheme: str, host_header: str) -> str:
 def content_security_policy(policy: WebAppPolicy, scheme: str, host_header: str) -> str:
     origins = [service_origin(s, scheme, host_header) for s in policy.calls]
     sockets = [o.replace("http", "ws", 1) for o in origins]
-    images = [o for s, o in zip(policy.calls, origins, strict=True) if s == "media"]
+    images = [o for s, o in zip(policy.calls, origins, strict=True) if s in IMAGE_SERVICES]
     directives = {
         "default-src": ["'self'"],
         # No inline script anywhere: a script injected into a page cannot run.
