@@ -234,6 +234,16 @@ async def authorize_vivarium(
     return VivariumAccess(vivarium=row[0], principal=principal, role=effective)
 
 
+async def member_access(
+    session: AsyncSession, principal: Principal, vivarium_id: uuid.UUID
+) -> VivariumAccess | None:
+    """The caller's access to the vivarium when they may at least look at it, else None."""
+    try:
+        return await authorize_vivarium(session, principal, vivarium_id, VivariumRole.keeper)
+    except NotFound:
+        return None
+
+
 def require_vivarium_role(minimum: VivariumRole) -> Callable[..., Awaitable[VivariumAccess]]:
     """Dependency for routes with a `{vivarium_id}` path parameter."""
 

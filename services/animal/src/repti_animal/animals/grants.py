@@ -16,9 +16,8 @@ from enum import StrEnum
 from sqlalchemy import case, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.auth.dependencies import VivariumAccess, authorize_vivarium
+from reptidex_common.auth.dependencies import VivariumAccess, member_access
 from reptidex_common.auth.principal import Principal
-from reptidex_common.errors import NotFound
 from reptidex_common.models.animal import Animal, Lease
 from reptidex_common.models.animal_enums import LeaseStatus, Visibility
 from reptidex_common.models.core import Partnership, Vivarium
@@ -47,15 +46,6 @@ def capped(access: VivariumAccess, ceiling: VivariumRole) -> VivariumAccess:
 
 def read_only(access: VivariumAccess) -> VivariumAccess:
     return capped(access, VivariumRole.keeper)
-
-
-async def member_access(
-    session: AsyncSession, principal: Principal, vivarium_id: uuid.UUID
-) -> VivariumAccess | None:
-    try:
-        return await authorize_vivarium(session, principal, vivarium_id, VivariumRole.keeper)
-    except NotFound:
-        return None
 
 
 async def borrower_of(session: AsyncSession, animal: Animal) -> uuid.UUID | None:

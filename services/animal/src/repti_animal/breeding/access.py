@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from repti_animal.animals import grants
 from repti_animal.breeding import repository
 from repti_animal.breeding.exceptions import ClutchNotFound, PairingNotFound
-from reptidex_common.auth.dependencies import VivariumAccess, authorize_vivarium
+from reptidex_common.auth.dependencies import VivariumAccess, authorize_vivarium, member_access
 from reptidex_common.auth.principal import Principal
 from reptidex_common.errors import NotFound
 from reptidex_common.models.animal import Animal, Clutch, Pairing
@@ -68,7 +68,7 @@ async def _shared_pairing_access(
     vivarium when both animals are ones partners may read."""
     for parent in (sire, dam):
         if parent.vivarium_id != pairing.vivarium_id:
-            owner = await grants.member_access(session, principal, parent.vivarium_id)
+            owner = await member_access(session, principal, parent.vivarium_id)
             if owner is not None:
                 return grants.read_only(owner)
     partner = await grants.partner_access(session, principal, pairing.vivarium_id)

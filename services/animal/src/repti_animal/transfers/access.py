@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reptidex_common.auth.dependencies import VivariumAccess, authorize_vivarium
+from reptidex_common.auth.dependencies import VivariumAccess, member_access
 from reptidex_common.auth.principal import Principal
 from reptidex_common.errors import Forbidden, NotFound
 from reptidex_common.models.enums import VivariumRole
@@ -25,15 +25,6 @@ class SideAccess:
     second: VivariumAccess | None
 
 
-async def _try(
-    session: AsyncSession, principal: Principal, vivarium_id: uuid.UUID
-) -> VivariumAccess | None:
-    try:
-        return await authorize_vivarium(session, principal, vivarium_id, VivariumRole.keeper)
-    except NotFound:
-        return None
-
-
 async def visible_sides(
     session: AsyncSession,
     principal: Principal,
@@ -42,7 +33,8 @@ async def visible_sides(
     not_found: NotFound,
 ) -> SideAccess:
     sides = SideAccess(
-        await _try(session, principal, first), await _try(session, principal, second)
+        await member_access(session, principal, first),
+        await member_access(session, principal, second),
     )
     if sides.first is None and sides.second is None:
         raise not_found

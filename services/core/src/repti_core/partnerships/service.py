@@ -24,9 +24,8 @@ from repti_core.partnerships.exceptions import (
 )
 from repti_core.partnerships.schemas import PartnershipCreate, PartnershipRead, VivariumSummary
 from repti_core.vivariums import repository as vivariums
-from reptidex_common.auth.dependencies import VivariumAccess, authorize_vivarium
+from reptidex_common.auth.dependencies import VivariumAccess, member_access
 from reptidex_common.auth.principal import Principal
-from reptidex_common.errors import NotFound
 from reptidex_common.models.core import Partnership, Vivarium
 from reptidex_common.models.enums import PartnershipStatus, VivariumRole
 
@@ -85,10 +84,8 @@ async def list_for(session: AsyncSession, access: VivariumAccess) -> list[Partne
 async def _role_in(
     session: AsyncSession, principal: Principal, vivarium_id: uuid.UUID
 ) -> VivariumRole | None:
-    try:
-        return (await authorize_vivarium(session, principal, vivarium_id, VivariumRole.keeper)).role
-    except NotFound:
-        return None
+    access = await member_access(session, principal, vivarium_id)
+    return access.role if access else None
 
 
 async def _load(
