@@ -22,5 +22,8 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["./src/test-setup.ts"],
+    // Rendering in jsdom takes seconds when the 2-core CI machine is busy with the rest of
+    // `make test`; the default 5 s then fails tests that are correct, only slow.
+    testTimeout: 30_000,
   },
 });
