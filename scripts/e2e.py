@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 APP = ROOT / "frontends" / "apps" / "web-breeder"
 SCREENSHOTS = ROOT / ".data" / "screenshots" / "web-breeder"
+# Playwright's outputDir (playwright.config.ts): one folder per failed test.
+RESULTS = ROOT / ".data" / "e2e-results" / "web-breeder"
 SCRATCH_DB = "reptidex_e2e"
 STARTUP_SECONDS = 180
 
@@ -109,7 +111,17 @@ def main(playwright_args: list[str]) -> int:
         shutil.rmtree(data_dir, ignore_errors=True)
     shots = sorted(SCREENSHOTS.glob("*.png"))
     print(f"\nweb-breeder screenshots ({len(shots)}): {SCREENSHOTS}")
+    if result.returncode != 0:
+        print_failures()
     return result.returncode
+
+
+def print_failures() -> None:
+    """Each failed test's error, last: a CI log that keeps only its tail still says what broke."""
+    for context in sorted(RESULTS.glob("*/error-context.md")):
+        text = context.read_text(errors="replace")
+        details = text.partition("# Error details")[2].partition("# Page snapshot")[0]
+        print(f"\n--- {context.parent.name}{details.rstrip()[:3000]}")
 
 
 if __name__ == "__main__":
