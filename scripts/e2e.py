@@ -111,13 +111,12 @@ def main(playwright_args: list[str]) -> int:
         shutil.rmtree(data_dir, ignore_errors=True)
     shots = sorted(SCREENSHOTS.glob("*.png"))
     print(f"\nweb-breeder screenshots ({len(shots)}): {SCREENSHOTS}")
-    if result.returncode != 0:
-        print_failures()
+    print_failures()
     return result.returncode
 
 
 def print_failures() -> None:
-    """Each failed test's error, last: a CI log that keeps only its tail still says what broke."""
+    """Each failed attempt's error (flaky ones too), last: a log's tail says what broke."""
     for context in sorted(RESULTS.glob("*/error-context.md")):
         text = context.read_text(errors="replace")
         details = text.partition("# Error details")[2].partition("# Page snapshot")[0]
