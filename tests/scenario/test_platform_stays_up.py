@@ -7,6 +7,7 @@ on another connection), so the worker is known to be running it when it is kille
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -22,6 +23,7 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+import redis
 
 from reptidex_common.db.urls import libpq_url
 from reptidex_common.settings import REPO_ROOT, get_settings
@@ -251,6 +253,29 @@ def _wait_for_status(job_id: str, status: str, seconds: float) -> float:
     pytest.fail(f"job {job_id} was {_job(job_id)[0]!r}, not {status!r}, after {seconds} s")
 
 
+def _relay_ticks(seconds: float) -> dict[str, list[float]]:
+    """When each service's outbox relay (beat's two-second schedule) was sent to its queue,
+    watched on this platform's Redis database for `seconds`."""
+    url = get_settings().redis_url
+    sent: dict[str, list[float]] = {service: [] for service in SERVICE_HOSTS}
+    client = redis.Redis.from_url(url, socket_timeout=1)
+    db = client.connection_pool.connection_kwargs.get("db", 0)
+    deadline = time.monotonic() + seconds
+    with client.monitor() as monitor:  # type: ignore[no-untyped-call]  # redis-py leaves it untyped
+        while time.monotonic() < deadline:
+            try:
+                command = monitor.next_command()
+            except redis.TimeoutError:
+                continue
+            if command["db"] != db or not command["command"].lower().startswith("lpush"):
+                continue
+            for service in SERVICE_HOSTS:
+                if f"{service}.outbox.relay" in command["command"]:
+                    sent[service].append(float(command["time"]))
+    client.close()
+    return sent
+
+
 class Availability:
     """Asks every service through the gateway, over and over, and keeps the failures."""
 
@@ -321,6 +346,12 @@ def test_a_killed_worker_is_back_in_seconds_alone_with_one_beat_and_its_task_red
         # Beat was never the worker's: still exactly one per service, the same processes.
         assert platform.beats() == dict.fromkeys(SERVICE_HOSTS, 1)
         assert {pid for pid, cmd in platform.children().items() if " beat " in cmd} == beat_pids
+        # Each schedule ticks once: the relay goes out every two seconds, never twice at once
+        # (two schedulers sent it twice, milliseconds apart).
+        for service, times in _relay_ticks(7).items():
+            gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+            assert len(times) >= 2, (service, times)
+            assert min(gaps) > 1.0, (service, gaps)
         # The import was cut short with its transaction: nothing written, the job not done.
         assert _job(job_id) == ("running", 0)
         lock.release()
