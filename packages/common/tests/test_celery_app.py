@@ -26,6 +26,9 @@ def test_a_dead_workers_task_is_redelivered_in_minutes_and_no_task_outlives_that
     conf = create_celery_app("ops").conf
     visibility = conf.broker_transport_options["visibility_timeout"]
     assert 60 <= visibility <= 15 * 60  # minutes, not the hour it was
+    # Workers look for tasks past their visibility timeout often enough to notice soon.
+    options = conf.broker_transport_options
+    assert options["unacked_restore_interval"] * options["unacked_restore_throttle"] <= 60
     # Killed at the hard limit well before Redis would hand the task out again.
     assert conf.task_soft_time_limit < conf.task_time_limit <= visibility / 2
     # A task waiting for its retry is held unacknowledged by its worker all that time.

@@ -50,7 +50,12 @@ def create_celery_app(service: str, *, include: list[str] | None = None) -> Cele
         broker_connection_retry_on_startup=True,
         # Redis redelivers a task its worker never acknowledged (the worker died) after this:
         # minutes, not the hour it used to be. Longer than any task may run (time_limits).
-        broker_transport_options={"visibility_timeout": visibility_timeout},
+        # Workers look for such tasks every twentieth of it (kombu's default is every 100 s).
+        broker_transport_options={
+            "visibility_timeout": visibility_timeout,
+            "unacked_restore_interval": max(visibility_timeout // 20, 1),
+            "unacked_restore_throttle": 1,
+        },
         worker_hijack_root_logger=False,
         timezone="UTC",
         enable_utc=True,
