@@ -30,8 +30,8 @@ SERVICES = {name: PORT_BASE + offset for offset, name in enumerate(SERVICE_HOSTS
 HOSTS = SERVICE_HOSTS
 GATEWAY_PORT = PORT_BASE
 STARTUP_TIMEOUT_SECONDS = 120
-# How long Ctrl-C waits for running tasks (Celery's warm shutdown) and requests to finish.
-# Below the task time limit on purpose: a task cut short is redelivered (acks_late).
+# How long Ctrl-C waits for running tasks (Celery's warm shutdown) and requests to finish. A
+# task still running then is killed unacknowledged, so the broker hands it out again later.
 STOP_GRACE_SECONDS = float(os.environ.get("REPTIDEX_STOP_GRACE_SECONDS", "30"))
 POLL_SECONDS = 0.2
 
