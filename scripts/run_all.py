@@ -1,7 +1,11 @@
-"""Run the whole platform in the foreground: six services, their workers (with beat), the gateway.
+"""Run the whole platform in the foreground: six services, their workers, one beat per service,
+the gateway, kept up by reptidex_common.supervision.
 
-Ctrl-C (or SIGTERM) stops every process this started. If one process dies, everything stops,
-so a broken start is never mistaken for a running platform.
+A process that dies is cleaned up with everything it started and restarted after a growing
+delay while the rest keep serving; one that keeps crashing is reported and left stopped. A
+process that cannot start at all stops everything, so a broken start is never mistaken for a
+running platform. Ctrl-C (or SIGTERM) lets running tasks and requests finish (up to
+STOP_GRACE_SECONDS), then stops every process this started.
 """
 
 from __future__ import annotations
@@ -9,14 +13,13 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import sys
-import threading
 import time
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
+from reptidex_common.settings import get_settings
+from reptidex_common.supervision import Program, Supervisor
 from reptidex_gateway.config import SERVICE_HOSTS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,32 +30,10 @@ SERVICES = {name: PORT_BASE + offset for offset, name in enumerate(SERVICE_HOSTS
 HOSTS = SERVICE_HOSTS
 GATEWAY_PORT = PORT_BASE
 STARTUP_TIMEOUT_SECONDS = 120
-
-
-@dataclass
-class Child:
-    name: str
-    process: subprocess.Popen[bytes]
-
-
-def spawn(name: str, argv: list[str], env: dict[str, str]) -> Child:
-    process = subprocess.Popen(
-        argv,
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-    def pump() -> None:
-        assert process.stdout is not None
-        for raw in process.stdout:
-            sys.stdout.write(f"{name:>16} | {raw.decode(errors='replace')}")
-            sys.stdout.flush()
-
-    threading.Thread(target=pump, daemon=True).start()
-    return Child(name, process)
+# How long Ctrl-C waits for running tasks (Celery's warm shutdown) and requests to finish. A
+# task still running then is killed unacknowledged, so the broker hands it out again later.
+STOP_GRACE_SECONDS = float(os.environ.get("REPTIDEX_STOP_GRACE_SECONDS", "30"))
+POLL_SECONDS = 0.2
 
 
 WORKER_METRICS_BASE_PORT = PORT_BASE + 1100
@@ -72,13 +53,20 @@ def commands() -> list[tuple[str, list[str], dict[str, str]]]:
                 {"TRUSTED_PROXY_HOPS": "1"},
             )
         )
+    # The schedules' state lives beside this platform's data, so two platforms on one machine
+    # (a developer's and a test's) never share one.
+    beat_dir = get_settings().data_dir / "beat"
+    beat_dir.mkdir(parents=True, exist_ok=True)
     for index, service in enumerate(SERVICES, start=1):
-        # Development runs beat inside each service's worker (-B); production runs it apart.
-        worker = [python, "-m", "celery", "-A", f"repti_{service}.worker", "worker", "-B"]
+        celery = [python, "-m", "celery", "-A", f"repti_{service}.worker"]
         options = ["-Q", service, "--concurrency", "1", "--loglevel", "WARNING"]
-        schedule = ["-s", str(ROOT / ".data" / f"beat-{service}")]
         metrics = {"WORKER_METRICS_PORT": str(WORKER_METRICS_BASE_PORT + index)}
-        result.append((f"{service}-worker", [*worker, *options, *schedule], metrics))
+        result.append((f"{service}-worker", [*celery, "worker", *options], metrics))
+        # Beat is a process of its own, as in production, not embedded in the worker (-B): a
+        # crashed worker cannot leave an orphaned scheduler behind or take the only one down,
+        # and the supervisor keeps exactly one per service.
+        schedule = ["-s", str(beat_dir / service), "--loglevel", "WARNING"]
+        result.append((f"{service}-beat", [*celery, "beat", *schedule], {}))
     # The gateway appends the client's address to X-Forwarded-For (TRUSTED_PROXY_HOPS=1 above).
     upstreams = {HOSTS[service]: f"http://127.0.0.1:{port}" for service, port in SERVICES.items()}
     gateway_env = {
@@ -90,11 +78,12 @@ def commands() -> list[tuple[str, list[str], dict[str, str]]]:
     return result
 
 
-def wait_ready(children: list[Child]) -> bool:
+def wait_ready(supervisor: Supervisor, stopping: list[bool]) -> bool:
     deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
     pending = dict(SERVICES)
-    while pending and time.monotonic() < deadline:
-        if any(child.process.poll() is not None for child in children):
+    while pending and time.monotonic() < deadline and not stopping:
+        supervisor.check()
+        if supervisor.given_up():
             return False
         for service, port in list(pending.items()):
             try:
@@ -142,45 +131,34 @@ def main() -> int:
         **os.environ,
         "PYTHONUNBUFFERED": "1",
     }
-    children: list[Child] = []
-    stopping = False
+    programs = [
+        Program(name, argv, {**env, **extra_env}, cwd=ROOT) for name, argv, extra_env in commands()
+    ]
+    supervisor = Supervisor(programs)
+    # The handler only takes note; the loop below does the stopping, outside any signal frame.
+    stopping: list[bool] = []
 
-    def stop(*_: object) -> None:
-        nonlocal stopping
-        if stopping:
-            return
-        stopping = True
-        print("\nStopping ReptiDex...", flush=True)
-        for child in children:
-            if child.process.poll() is None:
-                os.killpg(child.process.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 15
-        for child in children:
-            try:
-                child.process.wait(timeout=max(deadline - time.monotonic(), 0.1))
-            except subprocess.TimeoutExpired:
-                os.killpg(child.process.pid, signal.SIGKILL)
+    def request_stop(*_: object) -> None:
+        stopping.append(True)
 
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
-    for name, argv, extra_env in commands():
-        children.append(spawn(name, argv, {**env, **extra_env}))
-    if not wait_ready(children):
-        print("A process failed to start; stopping everything.", flush=True)
-        stop()
-        return 1
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    supervisor.start_all()
+    if not wait_ready(supervisor, stopping):
+        if not stopping:
+            print("A process failed to start; stopping everything.", flush=True)
+        supervisor.stop(STOP_GRACE_SECONDS)
+        return 0 if stopping else 1
     print(banner(), flush=True)
     while not stopping:
-        for child in children:
-            if child.process.poll() is not None and not stopping:
-                print(
-                    f"{child.name} exited with {child.process.returncode}; stopping everything.",
-                    flush=True,
-                )
-                stop()
-                return 1
-        time.sleep(0.5)
-    return 0
+        supervisor.check()
+        time.sleep(POLL_SECONDS)
+    print("\nStopping ReptiDex (running tasks may finish first)...", flush=True)
+    in_time = supervisor.stop(STOP_GRACE_SECONDS)
+    given_up = supervisor.given_up()
+    if given_up:
+        print(f"These processes had crashed and were not running: {', '.join(given_up)}")
+    return 0 if in_time and not given_up else 1
 
 
 if __name__ == "__main__":

@@ -110,7 +110,7 @@ def test_the_whole_platform_runs_routes_delivers_mail_and_stops(migrated_databas
     try:
         output.wait_for("ReptiDex is running", process, STARTUP_SECONDS)
         children = _children_of(process.pid)
-        assert len(children) == 13  # six services, six workers with beat, the gateway
+        assert len(children) == 19  # six services, six workers, six beats, the gateway
 
         with httpx.Client(base_url=f"http://127.0.0.1:{base}", timeout=15) as gateway:
             for service, host in HOSTS.items():

@@ -80,6 +80,9 @@ class BaseServiceSettings(BaseSettings):
     max_upload_body_bytes: int = Field(default=16 * 1024 * 1024, gt=0)
 
     http_timeout_seconds: float = Field(default=10.0, gt=0)
+    # A task held by a worker that died is redelivered by the broker after this long; the
+    # tasks' time limits derive from it (reptidex_common.tasks.celery_app).
+    task_visibility_timeout_seconds: int = Field(default=600, ge=10)
     cors_origins: list[str] = Field(
         default_factory=lambda: [
             "http://public.localhost:8000",

@@ -374,6 +374,31 @@ async def test_the_job_waits_for_the_locks_every_animal_write_takes(
     assert await _animals_in(vivarium_id) == 8
 
 
+@pytest.mark.worker
+async def test_a_second_delivery_while_the_job_runs_leaves_it_alone(
+    client: httpx.AsyncClient, committed: tuple[str, dict[str, str], SpeciesFixture]
+) -> None:
+    """Redis hands a task out again once its visibility timeout passed: the second delivery of
+    a long import must not run it beside the first."""
+    vivarium_id, headers, species = committed
+    job_id, location = await _queue_committed(
+        client, vivarium_id, headers, family_csv(species.species.code_prefix, 2)
+    )
+    key = _lock_keys(vivarium_id, species.id)["lineage"]
+    with psycopg.connect(libpq_url(get_settings().database_url), autocommit=True) as other:
+        other.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", (key,))
+        first = asyncio.create_task(runner.run_job(sessions(), uuid.UUID(job_id)))
+        await asyncio.sleep(1.0)
+        assert (await client.get(location, headers=headers)).json()["status"] == "running"
+        # The same task, delivered again, through the task a worker runs.
+        second = await asyncio.wait_for(asyncio.to_thread(tasks.run_import_task, job_id), 30)
+        assert second is None
+        assert not first.done()
+        other.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", (key,))
+    assert await asyncio.wait_for(first, 30) == "succeeded"
+    assert await _animals_in(vivarium_id) == 8
+
+
 async def test_export_right_after_a_large_import_plans_with_fresh_statistics(
     client: httpx.AsyncClient, world: World, species: SpeciesFixture, db_session: AsyncSession
 ) -> None:
