@@ -52,10 +52,6 @@ class AdmissionControlMiddleware:
         self._shed_queue_full = REQUESTS_SHED.labels(service, "queue_full")
         self._shed_queue_wait = REQUESTS_SHED.labels(service, "queue_wait")
 
-    @property
-    def queued(self) -> int:
-        return len(self._waiters)
-
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith(EXEMPT_PREFIXES):
             await self.app(scope, receive, send)
