@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import httpx
 import pytest
@@ -41,7 +41,7 @@ async def _outage_and_recovery(
     assert (await http.get("/api/v1/auth/me", headers=bearer)).status_code == 200
 
     database_proxy.cut()
-    attempts = {
+    attempts: dict[str, Callable[[], Awaitable[httpx.Response]]] = {
         "read": lambda: http.get("/api/v1/auth/me", headers=bearer),
         "login": lambda: http.post(
             "/api/v1/auth/login", json={"email": email, "password": PASSWORD}
