@@ -37,6 +37,12 @@ def database_proxy(migrated_database: str) -> Iterator[TcpFaultProxy]:
 
 
 @pytest.fixture
+def proxied_database_url(migrated_database: str, database_proxy: TcpFaultProxy) -> str:
+    """The test database, reached through `database_proxy`."""
+    return through_proxy(migrated_database, database_proxy)
+
+
+@pytest.fixture
 def private_redis() -> Iterator[PrivateRedis]:
     with PrivateRedis() as redis:
         yield redis
