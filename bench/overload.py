@@ -70,6 +70,8 @@ class OverloadResult:
     open_model: Result
     # Seconds from sending to the full answer, by status (the 503s' speed is the point).
     answer_seconds: dict[int, list[float]] = field(default_factory=dict)
+    # Requests re-sent after a reset on a connection the server had closed as idle.
+    resent: int = 0
 
     @property
     def requests(self) -> int:
@@ -190,9 +192,20 @@ async def drive(
     rng = random.Random(scenario)
     answers: dict[int, list[float]] = {}
 
+    stale = 0
+
     async def request(index: int) -> int:
+        nonlocal stale
+        raw = prepared[rng.randrange(len(prepared))]
         started = time.perf_counter()
-        status = await pool.send(prepared[rng.randrange(len(prepared))])
+        try:
+            status = await pool.send(raw)
+        except ConnectionResetError:
+            # A kept-alive connection the server closed as idle can answer with a reset
+            # instead of an end of file; the generator only recognises the latter. Once more,
+            # on another connection (a GET, so sending it twice is harmless).
+            stale += 1
+            status = await pool.send(raw)
         answers.setdefault(status, []).append(time.perf_counter() - started)
         return status
 
@@ -200,7 +213,7 @@ async def drive(
         result = await run_open_model(TITLES[scenario], request, rate=rate, duration=duration)
     finally:
         await pool.close()
-    return OverloadResult(TITLES[scenario], capacity, result, answers)
+    return OverloadResult(TITLES[scenario], capacity, result, answers, stale)
 
 
 def measure(
@@ -337,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(TABLE_HEADER)
         print(result.row(), flush=True)
+        if result.resent:
+            print(f"  {result.resent} requests re-sent after a reset on an idle connection")
         if result.other:
             print(f"  statuses {result.open_model.statuses}, failures {result.open_model.failures}")
         if args.write:

@@ -50,12 +50,13 @@ class BaseServiceSettings(BaseSettings):
     redis_socket_timeout_seconds: float = Field(default=0.5, gt=0)
     redis_retry_interval_seconds: float = Field(default=5.0, gt=0)
 
-    # Admission control (`reptidex_common.admission`), per process. Sized for 0.5 vCPU: about
-    # as many requests at work as the pool has connections, a short queue behind them, and a
-    # bounded wait in it; past that a request answers 503 with Retry-After at once.
-    max_concurrent_requests: int = Field(default=20, ge=1)
-    max_queued_requests: int = Field(default=40, ge=0)
-    max_queue_wait_seconds: float = Field(default=1.0, ge=0)
+    # Admission control (`reptidex_common.admission`), per process. Sized for 0.5 vCPU: enough
+    # requests at work to keep half a core busy while some wait on the database (more would
+    # only queue inside the process and add latency), a short queue behind them, and a bounded
+    # wait in it; past that a request answers 503 with Retry-After at once.
+    max_concurrent_requests: int = Field(default=10, ge=1)
+    max_queued_requests: int = Field(default=20, ge=0)
+    max_queue_wait_seconds: float = Field(default=0.5, ge=0)
     # Retry-After of every 503 (overloaded, database unreachable).
     unavailable_retry_after_seconds: int = Field(default=2, ge=1)
 
