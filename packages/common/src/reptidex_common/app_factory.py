@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.responses import Response
 
+from reptidex_common.admission import AdmissionControlMiddleware
 from reptidex_common.auth.dependencies import auth_state
 from reptidex_common.auth.jwks import JwksSource, RemoteJwks
 from reptidex_common.auth.key_policy import NO_KEYS_POLICY, ApiKeyPolicy, api_key_guard
@@ -114,6 +115,16 @@ def create_service_app(
         BodySizeLimitMiddleware,
         max_bytes=settings.max_request_body_bytes,
         max_upload_bytes=settings.max_upload_body_bytes,
+    )
+    # Inside CORS (a browser can read the 503 and its Retry-After), outside everything that
+    # does work per request.
+    app.add_middleware(
+        AdmissionControlMiddleware,
+        service=service,
+        max_concurrent=settings.max_concurrent_requests,
+        max_queued=settings.max_queued_requests,
+        max_queue_wait_seconds=settings.max_queue_wait_seconds,
+        retry_after_seconds=settings.unavailable_retry_after_seconds,
     )
     app.add_middleware(
         CORSMiddleware,

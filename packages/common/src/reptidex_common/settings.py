@@ -40,7 +40,25 @@ class BaseServiceSettings(BaseSettings):
     database_url: str = "postgresql+asyncpg://reptidex@127.0.0.1:5432/reptidex"
     database_pool_size: int = 10
     database_max_overflow: int = 10
+    # A request that waits longer for a pooled connection (or for the server to accept a new
+    # one) answers 503 with Retry-After instead of holding the caller; see `db.availability`.
+    database_pool_timeout_seconds: float = Field(default=2.0, gt=0)
+    database_connect_timeout_seconds: float = Field(default=3.0, gt=0)
     redis_url: str = "redis://127.0.0.1:6379/0"
+    # Redis calls on the request path fail fast; rate limits then count in-process until Redis
+    # answers again (tried anew after `redis_retry_interval_seconds`), see `ratelimit`.
+    redis_socket_timeout_seconds: float = Field(default=0.5, gt=0)
+    redis_retry_interval_seconds: float = Field(default=5.0, gt=0)
+
+    # Admission control (`reptidex_common.admission`), per process. Sized for 0.5 vCPU: enough
+    # requests at work to keep half a core busy while some wait on the database (more would
+    # only queue inside the process and add latency), a short queue behind them, and a bounded
+    # wait in it; past that a request answers 503 with Retry-After at once.
+    max_concurrent_requests: int = Field(default=10, ge=1)
+    max_queued_requests: int = Field(default=20, ge=0)
+    max_queue_wait_seconds: float = Field(default=0.5, ge=0)
+    # Retry-After of every 503 (overloaded, database unreachable).
+    unavailable_retry_after_seconds: int = Field(default=2, ge=1)
 
     data_dir: Path = DEFAULT_DATA_DIR
 

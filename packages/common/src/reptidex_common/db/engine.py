@@ -34,6 +34,12 @@ def create_engine(settings: BaseServiceSettings) -> AsyncEngine:
         settings.database_url,
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_max_overflow,
+        # Short waits: a request that cannot get a connection soon answers 503 (see
+        # `db.availability`) rather than queueing behind the pool for half a minute.
+        pool_timeout=settings.database_pool_timeout_seconds,
+        connect_args={"timeout": settings.database_connect_timeout_seconds},
+        # Connections that died with the server are noticed and replaced on checkout, so the
+        # service recovers by itself once the database is back.
         pool_pre_ping=True,
     )
 

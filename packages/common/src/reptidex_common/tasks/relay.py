@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from functools import lru_cache
 
 from celery import Celery, Task
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.db.engine import state as db_state
+from reptidex_common.redis import redis_is_usable
 from reptidex_common.tasks.celery_app import OUTBOX_RELAY_INTERVAL_SECONDS, create_celery_app
 from reptidex_common.tasks.outbox import OUTBOX_DIRTY, relay_outbox
 from reptidex_common.tasks.worker_db import worker_session
@@ -42,6 +44,11 @@ def _publisher(service: str) -> Celery:
     return create_celery_app(service)
 
 
+# One nudge in flight per process is enough (the relay drains the whole outbox); the others
+# are dropped, so a slow or absent broker cannot fill the event loop's thread pool.
+_nudge_in_flight = threading.Lock()
+
+
 def _send_relay_nudge(service: str) -> None:
     try:
         _publisher(service).send_task(
@@ -55,19 +62,31 @@ def _send_relay_nudge(service: str) -> None:
         logger.warning("outbox relay nudge failed", extra={"service": service, "error": repr(exc)})
 
 
+def _claim_nudge() -> bool:
+    """Whether to nudge now: not while Redis (the broker) is known to be down, nor twice at once."""
+    return redis_is_usable() and _nudge_in_flight.acquire(blocking=False)
+
+
+def _send_claimed_nudge(service: str) -> None:
+    try:
+        _send_relay_nudge(service)
+    finally:
+        _nudge_in_flight.release()
+
+
 def install_outbox_nudge(service: str) -> None:
     """After a commit that wrote outbox rows, ask the worker to relay now (idempotent)."""
 
     def nudge(session: AsyncSession) -> None:
-        if not session.info.pop(OUTBOX_DIRTY, False):
+        if not session.info.pop(OUTBOX_DIRTY, False) or not _claim_nudge():
             return
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            _send_relay_nudge(service)
+            _send_claimed_nudge(service)
             return
         # Publishing is blocking network I/O; keep it off the event loop and off the response.
-        loop.run_in_executor(None, _send_relay_nudge, service)
+        loop.run_in_executor(None, _send_claimed_nudge, service)
 
     nudge.__qualname__ = f"outbox_nudge[{service}]"
     if not any(

@@ -14,6 +14,9 @@ failures are counted where the attacker is, and each count grows its own delay:
 The owner signing in from another address, or from a device they used before, is not held
 back by failures elsewhere. While a delay runs the password is not checked at all, so waiting
 is the only way forward.
+
+The counts live in Redis, shared by every replica; while Redis is down they are kept in the
+process instead (`reptidex_common.counters`), so signing in keeps working and stays throttled.
 """
 
 from __future__ import annotations
@@ -21,9 +24,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from reptidex_common.counters import CounterStore, with_counters
 from reptidex_common.errors import RateLimited
 from reptidex_common.ratelimit import RateLimit, enforce
-from reptidex_common.redis import get_redis
 
 FREE_FAILURES = 5
 MAX_DELAY_SECONDS = 15 * 60
@@ -62,23 +65,22 @@ def backoff_seconds(failures: int) -> int:
     return int(min(2 ** (failures - FREE_FAILURES - 1), MAX_DELAY_SECONDS))
 
 
-async def _wait_left(key: str) -> int:
-    ttl = int(await get_redis().ttl(f"{key}:wait"))
-    return ttl if ttl > 0 else 0
+async def _wait_left(store: CounterStore, key: str) -> int:
+    return await store.seconds_left(f"{key}:wait")
 
 
 async def check(attempt: LoginAttempt) -> None:
     """Before the password is looked at: 429 with Retry-After while a delay runs."""
     if attempt.device_id is None:
         await enforce(LOGIN_PER_IP, attempt.ip_address)
-    wait = await _wait_left(attempt.streak_key)
+    wait = await with_counters(lambda store: _wait_left(store, attempt.streak_key))
     if wait:
         raise RateLimited(
             wait,
             f"Too many failed sign-ins to this account from here. Try again in {wait} seconds.",
         )
     if attempt.device_id is None:
-        wait = await _wait_left(attempt.account_key)
+        wait = await with_counters(lambda store: _wait_left(store, attempt.account_key))
         if wait:
             raise RateLimited(
                 wait,
@@ -87,30 +89,28 @@ async def check(attempt: LoginAttempt) -> None:
             )
 
 
-async def failed(attempt: LoginAttempt) -> None:
-    redis = get_redis()
-    async with redis.pipeline(transaction=True) as pipe:
-        pipe.incr(f"{attempt.streak_key}:failures")
-        pipe.expire(f"{attempt.streak_key}:failures", FAILURE_MEMORY_SECONDS)
-        failures, _ = await pipe.execute()
-    wait = backoff_seconds(int(failures))
+async def _count_failure(store: CounterStore, attempt: LoginAttempt) -> None:
+    failures = await store.hit_streak(f"{attempt.streak_key}:failures", FAILURE_MEMORY_SECONDS)
+    wait = backoff_seconds(failures)
     if wait:
-        await redis.set(f"{attempt.streak_key}:wait", 1, ex=wait)
+        await store.hold(f"{attempt.streak_key}:wait", wait)
     if attempt.device_id is not None:
         return
-    addresses_key = f"{attempt.account_key}:addresses"
-    async with redis.pipeline(transaction=True) as pipe:
-        pipe.sadd(addresses_key, attempt.ip_address)
-        pipe.expire(addresses_key, FAILURE_MEMORY_SECONDS)
-        pipe.scard(addresses_key)
-        _, _, addresses = await pipe.execute()
-    spread = int(addresses) - DISTRIBUTED_ADDRESSES + 1
+    addresses = await store.add_member(
+        f"{attempt.account_key}:addresses", attempt.ip_address, FAILURE_MEMORY_SECONDS
+    )
+    spread = addresses - DISTRIBUTED_ADDRESSES + 1
     if spread > 0:
-        await redis.set(
-            f"{attempt.account_key}:wait", 1, ex=int(min(2 ** (spread - 1), MAX_DELAY_SECONDS))
+        await store.hold(
+            f"{attempt.account_key}:wait", int(min(2 ** (spread - 1), MAX_DELAY_SECONDS))
         )
+
+
+async def failed(attempt: LoginAttempt) -> None:
+    await with_counters(lambda store: _count_failure(store, attempt))
 
 
 async def succeeded(attempt: LoginAttempt) -> None:
     """The right password from here: this address's (or device's) streak is over."""
-    await get_redis().delete(f"{attempt.streak_key}:failures", f"{attempt.streak_key}:wait")
+    keys = (f"{attempt.streak_key}:failures", f"{attempt.streak_key}:wait")
+    await with_counters(lambda store: store.delete(*keys))

@@ -17,9 +17,9 @@ from repti_core.auth.exceptions import (
     WrongTwoFactorCode,
 )
 from reptidex_common.auth.passwords import verify_password
+from reptidex_common.counters import with_counters
 from reptidex_common.models.core import User
 from reptidex_common.ratelimit import RateLimit, enforce
-from reptidex_common.redis import get_redis
 
 ISSUER = "ReptiDex"
 # Six digits fall to brute force without a limit; login has its own limits.
@@ -52,8 +52,9 @@ async def verify_code(user_id: uuid.UUID, secret: str | None, otp: str) -> bool:
     if step is None:
         return False
     # The step stays acceptable for at most (2 * VALID_WINDOW + 1) * 30 s; remember it that long.
-    first_use = await get_redis().set(f"totp-used:{user_id}:{step}", "1", nx=True, ex=120)
-    return bool(first_use)
+    # In-process while Redis is down (`counters`): a replay is then caught per process.
+    key = f"totp-used:{user_id}:{step}"
+    return await with_counters(lambda store: store.claim(key, 120))
 
 
 def begin_setup(user: User) -> TwoFactorSetup:
