@@ -6,7 +6,6 @@ so a broken start is never mistaken for a running platform.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -17,7 +16,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from reptidex_gateway.config import SERVICE_HOSTS
+from reptidex_gateway.config import SERVICE_HOSTS, SERVICE_KEEP_ALIVE_SECONDS
+from reptidex_gateway.launch import gateway_process
 
 ROOT = Path(__file__).resolve().parents[1]
 # The gateway listens on the base port and the services on the next six (8000, 8001-8006);
@@ -67,7 +67,12 @@ def commands() -> list[tuple[str, list[str], dict[str, str]]]:
         result.append(
             (
                 service,
-                [*uvicorn, "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
+                [
+                    *uvicorn,
+                    *("--host", "127.0.0.1", "--port", str(port), "--no-access-log"),
+                    # Longer than the gateway keeps an idle connection: it closes them first.
+                    *("--timeout-keep-alive", str(SERVICE_KEEP_ALIVE_SECONDS)),
+                ],
                 # Browsers come through the gateway, which appends their address.
                 {"TRUSTED_PROXY_HOPS": "1"},
             )
@@ -81,12 +86,7 @@ def commands() -> list[tuple[str, list[str], dict[str, str]]]:
         result.append((f"{service}-worker", [*worker, *options, *schedule], metrics))
     # The gateway appends the client's address to X-Forwarded-For (TRUSTED_PROXY_HOPS=1 above).
     upstreams = {HOSTS[service]: f"http://127.0.0.1:{port}" for service, port in SERVICES.items()}
-    gateway_env = {
-        "GATEWAY_HOST": "127.0.0.1",
-        "GATEWAY_PORT": str(GATEWAY_PORT),
-        "GATEWAY_UPSTREAMS": json.dumps(upstreams),
-    }
-    result.append(("gateway", [python, "-m", "reptidex_gateway"], gateway_env))
+    result.append(("gateway", *gateway_process(GATEWAY_PORT, upstreams)))
     return result
 
 

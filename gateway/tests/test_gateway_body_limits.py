@@ -1,0 +1,108 @@
+"""Body caps at the gateway: the services' own caps, answered with the services' own problem."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from reptidex_common.body_limit import (
+    MAX_BODY_BYTES,
+    MAX_UPLOAD_BODY_BYTES,
+    TOO_LARGE_SLUG,
+    TOO_LARGE_TITLE,
+    BodySizeLimitMiddleware,
+    too_large_detail,
+)
+from reptidex_common.errors import problem_body
+from reptidex_common.testing.servers import running_server
+
+API = {"Host": "api.localhost"}
+TWO_MIB = 2 * 1024 * 1024
+
+
+def too_large(limit: int) -> dict[str, object]:
+    return problem_body(413, TOO_LARGE_TITLE, too_large_detail(limit), TOO_LARGE_SLUG)
+
+
+async def chunks(total: int, size: int = 64 * 1024) -> AsyncIterator[bytes]:
+    for start in range(0, total, size):
+        yield b"x" * min(size, total - start)
+
+
+async def test_a_2_mib_body_to_an_api_is_a_413_problem(gateway: httpx.AsyncClient) -> None:
+    response = await gateway.post(
+        "/api/v1/animals",
+        content=b"{" + b" " * (TWO_MIB - 2) + b"}",
+        headers={**API, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json() == too_large(MAX_BODY_BYTES)
+
+
+async def test_a_chunked_body_is_counted_as_it_streams(gateway: httpx.AsyncClient) -> None:
+    response = await gateway.post(
+        "/api/v1/animals",
+        content=chunks(TWO_MIB),
+        headers={**API, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json() == too_large(MAX_BODY_BYTES)
+
+
+async def test_a_body_just_under_the_cap_reaches_the_service(gateway: httpx.AsyncClient) -> None:
+    for body in (b"y" * MAX_BODY_BYTES, chunks(MAX_BODY_BYTES)):
+        response = await gateway.post("/api/v1/animals", content=body, headers=API)
+        assert response.status_code == 201
+        assert len(response.json()["body"]) == MAX_BODY_BYTES
+
+
+async def test_uploads_get_the_larger_upload_cap(gateway: httpx.AsyncClient) -> None:
+    photo = {"file": ("lola.jpg", b"\xff" * TWO_MIB, "image/jpeg")}
+    response = await gateway.post("/api/v1/animals/a1/photos", files=photo, headers=API)
+    assert response.status_code == 201
+    assert response.json()["body"].encode("latin-1").count(b"\xff") == TWO_MIB
+
+    csv = b"name\n" + b"Lola\n" * (MAX_UPLOAD_BODY_BYTES // 5)
+    response = await gateway.post(
+        "/api/v1/imports", content=csv, headers={**API, "Content-Type": "text/csv; charset=utf-8"}
+    )
+    assert response.status_code == 413
+    assert response.json() == too_large(MAX_UPLOAD_BODY_BYTES)
+
+
+async def test_the_session_endpoints_on_an_apps_host_are_capped_too(
+    gateway: httpx.AsyncClient,
+) -> None:
+    response = await gateway.post(
+        "/api/v1/auth/login", content=b"x" * TWO_MIB, headers={"Host": "breeder.localhost"}
+    )
+    assert response.status_code == 413
+    assert response.json() == too_large(MAX_BODY_BYTES)
+
+
+async def test_the_gateways_413_is_the_one_the_service_would_answer(
+    gateway: httpx.AsyncClient,
+) -> None:
+    async def accept(request: Request) -> JSONResponse:
+        return JSONResponse({"size": len(await request.body())})
+
+    service = BodySizeLimitMiddleware(
+        Starlette(routes=[Route("/api/v1/animals", accept, methods=["POST"])]),
+        max_bytes=MAX_BODY_BYTES,
+        max_upload_bytes=MAX_UPLOAD_BODY_BYTES,
+    )
+    body = b"x" * TWO_MIB
+    async with running_server(service) as url, httpx.AsyncClient(base_url=url) as direct:
+        own = await direct.post("/api/v1/animals", content=body)
+    through_gateway = await gateway.post("/api/v1/animals", content=body, headers=API)
+    assert own.status_code == through_gateway.status_code == 413
+    assert own.headers["content-type"] == through_gateway.headers["content-type"]
+    # The service also names the path it refused (`instance`); nothing else differs.
+    assert {k: v for k, v in own.json().items() if k != "instance"} == through_gateway.json()
