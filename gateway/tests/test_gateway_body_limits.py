@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 from starlette.applications import Starlette
@@ -18,8 +19,9 @@ from reptidex_common.body_limit import (
     BodySizeLimitMiddleware,
     too_large_detail,
 )
-from reptidex_common.errors import problem_body
+from reptidex_common.errors import PROBLEM_JSON, problem_body
 from reptidex_common.testing.servers import running_server
+from reptidex_gateway.testing import running_gateway
 
 API = {"Host": "api.localhost"}
 TWO_MIB = 2 * 1024 * 1024
@@ -106,3 +108,31 @@ async def test_the_gateways_413_is_the_one_the_service_would_answer(
     assert own.headers["content-type"] == through_gateway.headers["content-type"]
     # The service also names the path it refused (`instance`); nothing else differs.
     assert {k: v for k, v in own.json().items() if k != "instance"} == through_gateway.json()
+
+
+async def test_an_endpoints_own_tighter_cap_reaches_the_client_unchanged(
+    tmp_path: Path,
+) -> None:
+    # Like the CSV import: refused from its declared length before the body is read, while the
+    # body is still coming. The service's answer must arrive, not a 502.
+    cap = 64 * 1024
+
+    async def import_csv(request: Request) -> JSONResponse:
+        if int(request.headers["content-length"]) > cap:
+            return JSONResponse(too_large(cap), status_code=413, media_type=PROBLEM_JSON)
+        return JSONResponse({"size": len(await request.body())})
+
+    service = Starlette(routes=[Route("/api/v1/imports", import_csv, methods=["POST"])])
+    async with (
+        running_server(service) as url,
+        running_gateway({"api.localhost": url}, tmp_path) as gateway_url,
+        httpx.AsyncClient(base_url=gateway_url, timeout=10) as client,
+    ):
+        for _ in range(20):
+            response = await client.post(
+                "/api/v1/imports",
+                content=b"name\n" + b"x" * TWO_MIB,
+                headers={**API, "Content-Type": "text/csv"},
+            )
+            assert response.status_code == 413
+            assert response.json() == too_large(cap)
