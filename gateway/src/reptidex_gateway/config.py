@@ -6,6 +6,8 @@ generated from this table at start (`reptidex_gateway.caddy_config`).
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from pydantic import Field
@@ -14,6 +16,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from reptidex_common.body_limit import MAX_BODY_BYTES, MAX_UPLOAD_BODY_BYTES
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
+# Where the generated Caddy configuration (and Caddy's own small state) is written at start.
+DEFAULT_STATE_DIR = Path(tempfile.gettempdir()) / f"reptidex-gateway-{os.getuid()}"
 
 # Each service's host name, in port order: the service alone listens on 8001, 8002, ...
 SERVICE_HOSTS: dict[str, str] = {
@@ -68,6 +72,7 @@ class GatewaySettings(BaseSettings):
     upstreams: dict[str, str] = Field(default_factory=dict)
     sites: dict[str, str] = Field(default_factory=dict)
     frontends_dir: Path = REPO_ROOT / "frontends"
+    state_dir: Path = DEFAULT_STATE_DIR
     connect_timeout_seconds: float = Field(default=5.0, gt=0)
     # Long enough for exports and uploads; the services enforce their own limits.
     read_timeout_seconds: float = Field(default=120.0, gt=0)

@@ -34,23 +34,23 @@ def gateway_process(
     return [sys.executable, "-m", "reptidex_gateway"], env
 
 
-def write_config(settings: GatewaySettings, folder: Path) -> Path:
+def write_config(settings: GatewaySettings) -> Path:
+    folder = settings.state_dir
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"caddy-{settings.port}.json"
     # Written whole, then renamed: a gateway starting meanwhile never reads half a file.
     with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, suffix=".tmp") as out:
-        json.dump(caddy_config(settings), out, indent=1)
+        json.dump(caddy_config(settings), out)
     Path(out.name).replace(path)
     return path
 
 
 def main() -> None:
     settings = GatewaySettings()
-    state = Path(tempfile.gettempdir()) / f"reptidex-gateway-{os.getuid()}"
-    config = write_config(settings, state)
+    config = write_config(settings)
     # Caddy keeps an instance id and would keep certificates under these; never in $HOME.
-    os.environ.setdefault("XDG_DATA_HOME", str(state / "data"))
-    os.environ.setdefault("XDG_CONFIG_HOME", str(state / "config"))
+    os.environ.setdefault("XDG_DATA_HOME", str(settings.state_dir / "data"))
+    os.environ.setdefault("XDG_CONFIG_HOME", str(settings.state_dir / "config"))
     caddy = caddy_binary()
     # Replaced by Caddy: signals (SIGTERM, Ctrl-C) reach it directly and it drains requests.
     os.execv(caddy, [caddy, "run", "--config", str(config)])  # noqa: S606

@@ -55,7 +55,8 @@ async def running_gateway(
         "GATEWAY_FRONTENDS_DIR": str(frontends_dir),
         **{f"GATEWAY_{name.upper()}": str(value) for name, value in settings.items()},
     }
-    with tempfile.TemporaryFile() as log:
+    with tempfile.TemporaryFile() as log, tempfile.TemporaryDirectory() as state:
+        env["GATEWAY_STATE_DIR"] = state
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "reptidex_gateway", env=env, stdout=log, stderr=log
         )
