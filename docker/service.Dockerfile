@@ -20,5 +20,7 @@ COPY --from=build /app/.venv /app/.venv
 COPY packages/common/alembic.ini /app/packages/common/alembic.ini
 USER 10001
 EXPOSE 8000
-# gunicorn with uvicorn workers; graceful shutdown inside the ECS stop timeout (30 s).
-CMD ["sh", "-c", "exec gunicorn \"repti_${SERVICE}.main:create_app()\" --worker-class uvicorn.workers.UvicornWorker --bind 0.0.0.0:8000 --workers 2 --graceful-timeout 25 --timeout 60 --access-logfile -"]
+# gunicorn with uvicorn workers; graceful shutdown inside the ECS stop timeout (30 s). Idle
+# connections are kept longer than the gateway keeps them (reptidex_gateway.config), which
+# closes them first, so it never sends a request on one the service is closing.
+CMD ["sh", "-c", "exec gunicorn \"repti_${SERVICE}.main:create_app()\" --worker-class uvicorn.workers.UvicornWorker --bind 0.0.0.0:8000 --workers 2 --graceful-timeout 25 --timeout 60 --keep-alive 75 --access-logfile -"]

@@ -10,7 +10,6 @@ STOP_GRACE_SECONDS), then stops every process this started.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
@@ -20,7 +19,8 @@ from pathlib import Path
 
 from reptidex_common.settings import get_settings
 from reptidex_common.supervision import Program, Supervisor
-from reptidex_gateway.config import SERVICE_HOSTS
+from reptidex_gateway.config import SERVICE_HOSTS, SERVICE_KEEP_ALIVE_SECONDS
+from reptidex_gateway.launch import gateway_process
 
 ROOT = Path(__file__).resolve().parents[1]
 # The gateway listens on the base port and the services on the next six (8000, 8001-8006);
@@ -48,7 +48,12 @@ def commands() -> list[tuple[str, list[str], dict[str, str]]]:
         result.append(
             (
                 service,
-                [*uvicorn, "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
+                [
+                    *uvicorn,
+                    *("--host", "127.0.0.1", "--port", str(port), "--no-access-log"),
+                    # Longer than the gateway keeps an idle connection: it closes them first.
+                    *("--timeout-keep-alive", str(SERVICE_KEEP_ALIVE_SECONDS)),
+                ],
                 # Browsers come through the gateway, which appends their address.
                 {"TRUSTED_PROXY_HOPS": "1"},
             )
@@ -69,12 +74,7 @@ def commands() -> list[tuple[str, list[str], dict[str, str]]]:
         result.append((f"{service}-beat", [*celery, "beat", *schedule], {}))
     # The gateway appends the client's address to X-Forwarded-For (TRUSTED_PROXY_HOPS=1 above).
     upstreams = {HOSTS[service]: f"http://127.0.0.1:{port}" for service, port in SERVICES.items()}
-    gateway_env = {
-        "GATEWAY_HOST": "127.0.0.1",
-        "GATEWAY_PORT": str(GATEWAY_PORT),
-        "GATEWAY_UPSTREAMS": json.dumps(upstreams),
-    }
-    result.append(("gateway", [python, "-m", "reptidex_gateway"], gateway_env))
+    result.append(("gateway", *gateway_process(GATEWAY_PORT, upstreams)))
     return result
 
 

@@ -1,42 +1,37 @@
-"""The gateway's own errors in the same RFC 9457 shape the services use."""
+"""The gateway's own answers, as Caddy handlers: errors in the services' RFC 9457 shape."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from starlette.responses import JSONResponse, Response
-from starlette.types import Receive, Scope, Send
+from reptidex_common.errors import PROBLEM_JSON, problem_body
 
-PROBLEM_BASE = "https://docs.reptidex.app/problems/"
+Handler = dict[str, Any]
 
 
-def problem(status: int, slug: str, title: str, detail: str, **extra: Any) -> JSONResponse:
-    body = {
-        "type": PROBLEM_BASE + slug,
-        "title": title,
-        "status": status,
-        "detail": detail,
-        **extra,
+def static_response(
+    status: int, body: str, content_type: str, headers: dict[str, str] | None = None
+) -> Handler:
+    """A Caddy handler answering `body` as is. Caddy fills `{placeholders}` in it per request,
+    so values written into it must never come from the request unchecked."""
+    return {
+        "handler": "static_response",
+        "status_code": status,
+        "headers": {"Content-Type": [content_type], **{k: [v] for k, v in (headers or {}).items()}},
+        "body": body,
     }
-    return JSONResponse(body, status_code=status, media_type="application/problem+json")
 
 
-async def deny_websocket(
-    scope: Scope,
-    receive: Receive,
-    send: Send,
-    response: Response,
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    slug: str,
     *,
-    close_code: int,
-    reason: str = "",
-) -> None:
-    """Refuse a WebSocket handshake with an HTTP answer, as the ALB would, when the server can.
-
-    Without the ASGI denial-response extension all a client can get is a close code.
-    uvicorn 0.54's websockets-sansio logs "ASGI callable returned without completing
-    handshake" after a denial although the client got it (Kludex/uvicorn PR #3138).
-    """
-    if "websocket.http.response" in scope.get("extensions", {}):
-        await response(scope, receive, send)
-    else:
-        await send({"type": "websocket.close", "code": close_code, "reason": reason})
+    headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> Handler:
+    """A problem+json answer exactly as the services write one (reptidex_common.errors)."""
+    body = json.dumps(problem_body(status, title, detail, slug, extra=extra))
+    return static_response(status, body, PROBLEM_JSON, headers)

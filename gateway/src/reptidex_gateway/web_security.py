@@ -4,7 +4,8 @@ Production serves the same builds through this gateway image behind the ALB, so 
 headers are the production ones too: each app is matched by its first host label
 (`breeder.localhost` and `breeder.reptidex.app` alike), and the API origins its pages may call
 are found exactly as the apps find them (`frontends/packages/api-client/src/hosts.ts`): the
-service's label in place of the app's, same parent domain and port.
+service's label in place of the app's, same parent domain and port. The parent comes from each
+request's Host header, so the gateway passes it in as a placeholder it fills per request.
 """
 
 from __future__ import annotations
@@ -44,15 +45,13 @@ PERMISSIONS_POLICY = (
 HSTS = "max-age=63072000; includeSubDomains"
 
 
-def service_origin(service: str, scheme: str, host_header: str) -> str:
-    """Mirror of the apps' `serviceOrigin`: `breeder.localhost:8000` → `api.localhost:8000`."""
-    labels = host_header.split(".")
-    parent = ".".join(labels[1:]) if len(labels) > 1 else labels[0]
+def service_origin(service: str, scheme: str, parent: str) -> str:
+    """Mirror of the apps' `serviceOrigin`: parent `localhost:8000` → `api.localhost:8000`."""
     return f"{scheme}://{SERVICE_LABELS[service]}.{parent}"
 
 
-def content_security_policy(policy: WebAppPolicy, scheme: str, host_header: str) -> str:
-    origins = [service_origin(s, scheme, host_header) for s in policy.calls]
+def content_security_policy(policy: WebAppPolicy, scheme: str, parent: str) -> str:
+    origins = [service_origin(s, scheme, parent) for s in policy.calls]
     sockets = [o.replace("http", "ws", 1) for o in origins]
     images = [o for s, o in zip(policy.calls, origins, strict=True) if s in IMAGE_SERVICES]
     directives = {
@@ -73,19 +72,19 @@ def content_security_policy(policy: WebAppPolicy, scheme: str, host_header: str)
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def web_app_headers(app_host: str, scheme: str, host_header: str) -> list[tuple[str, str]]:
+def web_app_headers(app_host: str, scheme: str, parent: str) -> dict[str, str]:
     """Headers for every answer of the web app at `app_host` (pages, assets and errors)."""
     policy = WEB_APP_POLICIES.get(app_host.split(".", 1)[0], STRICT)
-    headers = [
-        ("Content-Security-Policy", content_security_policy(policy, scheme, host_header)),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "strict-origin-when-cross-origin"),
-        ("Permissions-Policy", PERMISSIONS_POLICY),
-        ("Cross-Origin-Opener-Policy", "same-origin"),
-    ]
+    headers = {
+        "Content-Security-Policy": content_security_policy(policy, scheme, parent),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Permissions-Policy": PERMISSIONS_POLICY,
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
     if not policy.frameable:
-        headers.append(("X-Frame-Options", "DENY"))
+        headers["X-Frame-Options"] = "DENY"
     if scheme == "https":
         # Only meaningful (and only honoured) over https: production, behind the ALB.
-        headers.append(("Strict-Transport-Security", HSTS))
+        headers["Strict-Transport-Security"] = HSTS
     return headers

@@ -14,6 +14,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from reptidex_common.errors import problem_response
 
 UPLOAD_CONTENT_TYPES = frozenset({"multipart/form-data", "text/csv"})
+# The default caps (settings: MAX_REQUEST_BODY_BYTES, MAX_UPLOAD_BODY_BYTES); the gateway
+# refuses bodies over them too, before they travel to a service.
+MAX_BODY_BYTES = 1024 * 1024
+MAX_UPLOAD_BODY_BYTES = 16 * 1024 * 1024
+TOO_LARGE_TITLE = "Content too large"
+TOO_LARGE_SLUG = "body-too-large"
 
 
 def too_large_detail(limit: int) -> str:
@@ -45,9 +51,9 @@ class BodySizeLimitMiddleware:
         if declared.isdigit() and int(declared) > limit:
             response = problem_response(
                 413,
-                "Content too large",
+                TOO_LARGE_TITLE,
                 too_large_detail(limit),
-                "body-too-large",
+                TOO_LARGE_SLUG,
                 instance=scope.get("path"),
                 headers={"Connection": "close"},
             )

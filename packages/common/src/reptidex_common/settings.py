@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from reptidex_common.body_limit import MAX_BODY_BYTES, MAX_UPLOAD_BODY_BYTES
+
 REPO_ROOT = Path(__file__).resolve().parents[4]
 DEFAULT_DATA_DIR = REPO_ROOT / ".data"
 
@@ -94,8 +96,8 @@ class BaseServiceSettings(BaseSettings):
     trusted_proxy_hops: int = Field(default=0, ge=0)
 
     # Request body caps (413 above them): JSON and forms; file uploads (multipart, CSV).
-    max_request_body_bytes: int = Field(default=1024 * 1024, gt=0)
-    max_upload_body_bytes: int = Field(default=16 * 1024 * 1024, gt=0)
+    max_request_body_bytes: int = Field(default=MAX_BODY_BYTES, gt=0)
+    max_upload_body_bytes: int = Field(default=MAX_UPLOAD_BODY_BYTES, gt=0)
 
     http_timeout_seconds: float = Field(default=10.0, gt=0)
     # A task held by a worker that died is redelivered by the broker after this long; the

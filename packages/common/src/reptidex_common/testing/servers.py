@@ -28,15 +28,26 @@ class _TestServer(uvicorn.Server):
 
 @contextlib.asynccontextmanager
 async def running_server(
-    app: ASGIApp, *, lifespan: Literal["auto", "on", "off"] = "on"
+    app: ASGIApp,
+    *,
+    lifespan: Literal["auto", "on", "off"] = "on",
+    port: int = 0,
+    timeout_keep_alive: float = 5,
 ) -> AsyncIterator[str]:
-    """Yield the base URL (`http://127.0.0.1:<port>`) while the server runs."""
+    """Yield the base URL (`http://127.0.0.1:<port>`) while the server runs (on a free port
+    unless `port` is given); idle connections are closed after `timeout_keep_alive` seconds."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    sock.bind(("127.0.0.1", port))
     port = sock.getsockname()[1]
     config = uvicorn.Config(
-        app, lifespan=lifespan, log_level="warning", access_log=False, proxy_headers=False
+        app,
+        lifespan=lifespan,
+        log_level="warning",
+        access_log=False,
+        proxy_headers=False,
+        # uvicorn schedules the close with call_later, so a fraction of a second works too.
+        timeout_keep_alive=timeout_keep_alive,  # type: ignore[arg-type]
     )
     server = _TestServer(config)
     task = asyncio.create_task(server.serve(sockets=[sock]))
