@@ -372,10 +372,9 @@ def pairing_in_window(
     shared = from_sire.keys() & from_dam.keys()
     # Without a shared ancestor the kinship is 0 whatever the method: skip the matrix.
     coi = numbered_kinship(window, size, sire, dam) if shared else 0.0
-    common = sorted(
-        (CommonAncestor(n, from_sire[n], from_dam[n]) for n in shared),
-        key=lambda c: (c.from_sire + c.from_dam, c.from_sire, c.animal),
-    )
+    # Nearest first, then nearer to the sire, then by number (the ids' order).
+    order = sorted((from_sire[n] + from_dam[n], from_sire[n], n) for n in shared)
+    common = [CommonAncestor(n, near, total - near) for total, near, n in order]
     return PlannedPairing(coi=coi, generations=generations, common_ancestors=common)
 
 

@@ -1,9 +1,11 @@
-"""The one statement behind a what-if COI: both parents' pedigree window, numbered.
+"""The one statement behind a what-if COI: both parents' pedigree window.
 
 The walk is the pedigree walk of `repository.ANCESTORS_SQL` (shortest depth per animal, the
-parents at depth 1). The database also numbers the animals in the order of their ids (a
-UUID's byte order is the order of its text) and gives each its parents' numbers, so the
-calculation runs on small integers and never hashes a UUID.
+parents at depth 1). The animals come back in the order of their ids (a UUID's byte order is
+the order of its text) and are numbered in that order, so the calculation runs on small
+integers. Everything travels as text and is kept column by column: for the few hundred
+animals of a closed line's window, making a UUID, an enum and an object per animal cost more
+than the kinship itself.
 """
 
 from __future__ import annotations
@@ -12,18 +14,18 @@ import uuid
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import ARRAY, Integer, Table, Uuid, bindparam, column, text
+from sqlalchemy import ARRAY, Table, Uuid, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.lineage.coi import Numbered
+from repti_animal.lineage.visibility import Viewer
 from reptidex_common.models.animal import Animal
 from reptidex_common.models.animal_enums import Sex, Visibility
 
 _animals = cast(Table, Animal.__table__)
 
-PAIRING_WINDOW_STATEMENT = (
-    text(
-        """
+PAIRING_WINDOW_STATEMENT = text(
+    """
 WITH RECURSIVE walk(id, depth) AS (
     SELECT root, 1 FROM unnest(:roots) AS root
   UNION
@@ -32,75 +34,74 @@ WITH RECURSIVE walk(id, depth) AS (
     JOIN animal.animals AS child ON child.id = walk.id
     CROSS JOIN LATERAL (VALUES (child.sire_id), (child.dam_id)) AS parent(id)
     WHERE walk.depth < :generations AND parent.id IS NOT NULL
-), reached AS MATERIALIZED (
-    SELECT
-        a.id, a.sire_id, a.dam_id, a.vivarium_id, a.visibility, a.display_id, a.name, a.sex,
-        a.species_id, shortest.depth,
-        CAST(row_number() OVER (ORDER BY a.id) - 1 AS integer) AS number
-    FROM (SELECT id, min(depth) AS depth FROM walk GROUP BY id) AS shortest
-    JOIN animal.animals AS a ON a.id = shortest.id
 )
 SELECT
-    reached.id, reached.vivarium_id, reached.visibility, reached.display_id, reached.name,
-    reached.sex, reached.species_id, reached.depth,
-    sire.number AS sire_number, dam.number AS dam_number
-FROM reached
-LEFT JOIN reached AS sire ON sire.id = reached.sire_id
-LEFT JOIN reached AS dam ON dam.id = reached.dam_id
-ORDER BY reached.number
+    CAST(a.id AS text), CAST(a.sire_id AS text), CAST(a.dam_id AS text),
+    CAST(a.vivarium_id AS text), CAST(a.visibility AS text), a.display_id, a.name,
+    CAST(a.sex AS text), CAST(a.species_id AS text), shortest.depth
+FROM (SELECT id, min(depth) AS depth FROM walk GROUP BY id) AS shortest
+JOIN animal.animals AS a ON a.id = shortest.id
+ORDER BY a.id
 """
-    )
-    .bindparams(bindparam("roots", type_=ARRAY(Uuid())))
-    .columns(
-        _animals.c.id,
-        _animals.c.vivarium_id,
-        _animals.c.visibility,
-        _animals.c.display_id,
-        _animals.c.name,
-        _animals.c.sex,
-        _animals.c.species_id,
-        column("depth", Integer),
-        column("sire_number", Integer),
-        column("dam_number", Integer),
-    )
-)
-
-
-@dataclass(frozen=True, slots=True)
-class WindowAnimal:
-    id: uuid.UUID
-    vivarium_id: uuid.UUID
-    visibility: Visibility
-    display_id: str
-    name: str | None
-    sex: Sex
-    species_id: uuid.UUID
-    # Shortest distance from the planned offspring (1: the sire or the dam).
-    depth: int
-    # Numbers of the recorded parents when the walk reached them (it stops at the window's
-    # edge, so an animal at the last depth usually has none).
-    sire: int | None
-    dam: int | None
+).bindparams(bindparam("roots", type_=ARRAY(Uuid())))
 
 
 @dataclass(frozen=True)
 class PairingWindow:
-    # Animal number n is animals[n].
-    animals: list[WindowAnimal]
+    """The window, one list per column; animal number n is position n of each list."""
+
     generations: int
+    keys: tuple[str, ...]
+    # The numbers of the recorded parents when the walk reached them (it stops at the
+    # window's edge, so an animal at the last depth usually has none).
+    sires: list[int | None]
+    dams: list[int | None]
+    vivarium_keys: tuple[str, ...]
+    visibilities: tuple[str, ...]
+    display_ids: tuple[str, ...]
+    names: tuple[str | None, ...]
+    sexes: tuple[str, ...]
+    species_keys: tuple[str, ...]
+    # Shortest distance from the planned offspring (1: the sire or the dam).
+    depths: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.keys)
 
     def number_of(self, animal_id: uuid.UUID) -> int | None:
         """The number of the sire or the dam (they are the animals at depth 1)."""
-        for number, animal in enumerate(self.animals):
-            if animal.depth == 1 and animal.id == animal_id:
+        key = str(animal_id)
+        for number, depth in enumerate(self.depths):
+            if depth == 1 and self.keys[number] == key:
                 return number
         return None
 
+    def sex(self, number: int) -> Sex:
+        return Sex(self.sexes[number])
+
+    def id(self, number: int) -> uuid.UUID:
+        return uuid.UUID(self.keys[number])
+
+    def visible_to(self, viewer: Viewer) -> list[bool]:
+        """Whether the caller may see each animal (asked once per vivarium and visibility)."""
+        answers: dict[tuple[str, str], bool] = {}
+        visible = []
+        for asked in zip(self.vivarium_keys, self.visibilities, strict=True):
+            answer = answers.get(asked)
+            if answer is None:
+                answer = viewer.may_see(uuid.UUID(asked[0]), Visibility(asked[1]))
+                answers[asked] = answer
+            visible.append(answer)
+        return visible
+
     def pedigree(self) -> Numbered:
         """The pedigree truncated as `coi.truncate` does: animals at the last depth are founders."""
+        edge = self.generations
         return {
-            number: (animal.sire, animal.dam) if animal.depth < self.generations else (None, None)
-            for number, animal in enumerate(self.animals)
+            number: (sire, dam) if depth < edge else (None, None)
+            for number, (sire, dam, depth) in enumerate(
+                zip(self.sires, self.dams, self.depths, strict=True)
+            )
         }
 
 
@@ -108,22 +109,35 @@ async def pairing_window(
     session: AsyncSession, sire_id: uuid.UUID, dam_id: uuid.UUID, generations: int
 ) -> PairingWindow:
     result = await session.execute(
-        PAIRING_WINDOW_STATEMENT,
-        {"roots": [sire_id, dam_id], "generations": generations},
+        PAIRING_WINDOW_STATEMENT, {"roots": [sire_id, dam_id], "generations": generations}
     )
-    animals = [
-        WindowAnimal(
-            id=row.id,
-            vivarium_id=row.vivarium_id,
-            visibility=row.visibility,
-            display_id=row.display_id,
-            name=row.name,
-            sex=row.sex,
-            species_id=row.species_id,
-            depth=row.depth,
-            sire=row.sire_number,
-            dam=row.dam_number,
-        )
-        for row in result
-    ]
-    return PairingWindow(animals=animals, generations=generations)
+    rows = result.all()
+    if not rows:
+        return PairingWindow(generations, (), [], [], (), (), (), (), (), (), ())
+    (
+        keys,
+        sire_keys,
+        dam_keys,
+        vivariums,
+        visibilities,
+        display_ids,
+        names,
+        sexes,
+        species,
+        depths,
+    ) = zip(*rows, strict=True)
+    number = {key: position for position, key in enumerate(keys)}
+    # None is never a key, so an unrecorded parent stays None.
+    return PairingWindow(
+        generations=generations,
+        keys=keys,
+        sires=[number.get(key) for key in sire_keys],
+        dams=[number.get(key) for key in dam_keys],
+        vivarium_keys=vivariums,
+        visibilities=visibilities,
+        display_ids=display_ids,
+        names=names,
+        sexes=sexes,
+        species_keys=species,
+        depths=depths,
+    )

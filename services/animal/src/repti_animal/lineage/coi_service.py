@@ -69,37 +69,30 @@ async def planned_coi(
     if sire is None or dam is None:
         # An animal without a record has no recorded ancestor to share.
         return PlannedPairing(coi=0.0, generations=generations, common_ancestors=[])
-    result = pairing_in_window(window.pedigree(), len(window.animals), sire, dam, generations)
+    result = pairing_in_window(window.pedigree(), len(window), sire, dam, generations)
     common = [
-        CommonAncestor(window.animals[c.animal].id, c.from_sire, c.from_dam)
+        CommonAncestor(window.id(c.animal), c.from_sire, c.from_dam)
         for c in result.common_ancestors
     ]
     return PlannedPairing(coi=result.coi, generations=generations, common_ancestors=common)
 
 
-def _visible_parent(window: PairingWindow, animal_id: uuid.UUID, viewer: Viewer) -> int:
+def _visible_parent(window: PairingWindow, visible: list[bool], animal_id: uuid.UUID) -> int:
     number = window.number_of(animal_id)
-    if number is None:
-        raise AnimalNotFound()
-    animal = window.animals[number]
-    if not viewer.may_see(animal.vivarium_id, animal.visibility):
+    if number is None or not visible[number]:
         raise AnimalNotFound()
     return number
 
 
-def _visible_reach(window: PairingWindow, start: int, viewer: Viewer) -> dict[int, int]:
+def _visible_reach(window: PairingWindow, visible: list[bool], start: int) -> dict[int, int]:
     """Ancestors of `start` reachable through animals the caller may see, with distances."""
-    animals = window.animals
+    sires, dams = window.sires, window.dams
     distance = {start: 0}
     queue = deque([start])
     while queue:
         current = queue.popleft()
-        for parent in (animals[current].sire, animals[current].dam):
-            if (
-                parent is None
-                or parent in distance
-                or not viewer.may_see(animals[parent].vivarium_id, animals[parent].visibility)
-            ):
+        for parent in (sires[current], dams[current]):
+            if parent is None or parent in distance or not visible[parent]:
                 continue
             distance[parent] = distance[current] + 1
             queue.append(parent)
@@ -120,32 +113,33 @@ async def what_if(session: AsyncSession, viewer: Viewer, body: WhatIfRequest) ->
     window = await coi_repository.pairing_window(
         session, body.sire_id, body.dam_id, body.generations
     )
-    sire_number = _visible_parent(window, body.sire_id, viewer)
-    dam_number = _visible_parent(window, body.dam_id, viewer)
-    sire, dam = window.animals[sire_number], window.animals[dam_number]
-    if sire.sex is Sex.female:
+    visible = window.visible_to(viewer)
+    sire_number = _visible_parent(window, visible, body.sire_id)
+    dam_number = _visible_parent(window, visible, body.dam_id)
+    if window.sex(sire_number) is Sex.female:
         raise InvalidPairing("sire_id", "The sire is recorded as female.")
-    if dam.sex is Sex.male:
+    if window.sex(dam_number) is Sex.male:
         raise InvalidPairing("dam_id", "The dam is recorded as male.")
-    if sire.species_id != dam.species_id:
+    if window.species_keys[sire_number] != window.species_keys[dam_number]:
         raise InvalidPairing("dam_id", "The sire and the dam are of different species.")
 
     result = pairing_in_window(
-        window.pedigree(), len(window.animals), sire_number, dam_number, body.generations
+        window.pedigree(), len(window), sire_number, dam_number, body.generations
     )
-    from_sire = _visible_reach(window, sire_number, viewer)
-    from_dam = _visible_reach(window, dam_number, viewer)
+    from_sire = _visible_reach(window, visible, sire_number)
+    from_dam = _visible_reach(window, visible, dam_number)
     common = []
     for c in result.common_ancestors:
         if c.animal in from_sire and c.animal in from_dam:
-            animal = window.animals[c.animal]
             common.append(
-                CommonAncestorRead(
-                    id=animal.id,
-                    display_id=animal.display_id,
-                    name=animal.name,
-                    from_sire=from_sire[c.animal],
-                    from_dam=from_dam[c.animal],
+                CommonAncestorRead.model_validate(
+                    {
+                        "id": window.keys[c.animal],
+                        "display_id": window.display_ids[c.animal],
+                        "name": window.names[c.animal],
+                        "from_sire": from_sire[c.animal],
+                        "from_dam": from_dam[c.animal],
+                    }
                 )
             )
     return WhatIfRead(coi=result.coi, generations=result.generations, common_ancestors=common)
