@@ -188,3 +188,16 @@ def test_deeper_than_the_exact_bound_keeps_the_row_by_row_values() -> None:
 def test_a_missing_parent_record_shares_nothing() -> None:
     pedigree: Ped = {"a": ("S", "D")}
     assert as_tuples(planned_pairing_coi(pedigree, "a", "nobody")) == (0.0, [])
+
+
+def test_an_ancestors_stored_coi_is_not_its_coi_inside_the_window() -> None:
+    # Why the what-if does not start from the ancestors' stored COIs: brother x sister for 14
+    # generations; planning m13 x f13, the great-grandsire m10 sits at depth 4 of the window,
+    # so only six generations above him count there, not the ten of his own stored COI.
+    pedigree: Ped = {"m0": (None, None), "f0": (None, None)}
+    for t in range(1, 15):
+        pedigree[f"m{t}"] = pedigree[f"f{t}"] = (f"m{t - 1}", f"f{t - 1}")
+    window = truncate(pedigree, ["m13", "f13"], 10, start_depth=1)
+    inside = Kinship(window).inbreeding("m10")
+    assert inside == inbreeding_coefficient(pedigree, "m10", 6)
+    assert inside < inbreeding_coefficient(pedigree, "m10")

@@ -15,6 +15,12 @@ checked on integer bitsets. Cost: O(A) to rank A ancestors, then one step per pa
 animals that *share* an ancestor, so an unrelated pairing costs O(A) and a closed line at most
 O(A^2) pairs, where A <= 2^(generations+1) - 2 and is far smaller in closed lines.
 
+Speed: the matrix is filled one rank of animals at a time (`layered_kinship`), on animals
+numbered 0, 1, ... (`numbered`), which gives exactly the row-by-row values (see EXACT_RANK).
+Stored coefficients of the ancestors (Meuwissen and Luo's shortcut) would not: each was
+computed on the ancestor's own ten generations, while inside an offspring's window an
+ancestor k generations up keeps only what lies within ten generations of the offspring.
+
 Depth: the pedigree is truncated to `generations`: an animal reached within fewer than
 `generations` steps (on its shortest path) keeps its parents, every other one counts as a
 founder. Every stored or returned COI names the depth it was computed on.
