@@ -6,17 +6,18 @@ import uuid
 from collections import deque
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.access import AnimalNotFound
-from repti_animal.lineage import repository
+from repti_animal.lineage import coi_repository, repository
 from repti_animal.lineage.coi import (
     DEFAULT_GENERATIONS,
+    CommonAncestor,
     PlannedPairing,
     inbreeding_coefficient,
-    planned_pairing_coi,
+    pairing_in_window,
 )
+from repti_animal.lineage.coi_repository import PairingWindow
 from repti_animal.lineage.exceptions import InvalidPairing
 from repti_animal.lineage.repository import LineageRow
 from repti_animal.lineage.schemas import CoiRead, CommonAncestorRead, WhatIfRead, WhatIfRequest
@@ -63,37 +64,38 @@ async def planned_coi(
 
     One recursive query plus the pure calculation; the caller checks who may see the pair.
     """
-    rows = await repository.ancestors(session, [sire_id, dam_id], generations, start_depth=1)
-    return planned_pairing_coi(parents_of(rows), sire_id, dam_id, generations)
+    window = await coi_repository.pairing_window(session, sire_id, dam_id, generations)
+    sire, dam = window.number_of(sire_id), window.number_of(dam_id)
+    if sire is None or dam is None:
+        # An animal without a record has no recorded ancestor to share.
+        return PlannedPairing(coi=0.0, generations=generations, common_ancestors=[])
+    result = pairing_in_window(window.pedigree(), len(window), sire, dam, generations)
+    common = [
+        CommonAncestor(window.id(c.animal), c.from_sire, c.from_dam)
+        for c in result.common_ancestors
+    ]
+    return PlannedPairing(coi=result.coi, generations=generations, common_ancestors=common)
 
 
-async def _visible_parent(
-    animals: dict[uuid.UUID, Animal], animal_id: uuid.UUID, viewer: Viewer
-) -> Animal:
-    animal = animals.get(animal_id)
-    if animal is None or not viewer.may_see(animal.vivarium_id, animal.visibility):
+def _visible_parent(window: PairingWindow, visible: list[bool], animal_id: uuid.UUID) -> int:
+    number = window.number_of(animal_id)
+    if number is None or not visible[number]:
         raise AnimalNotFound()
-    return animal
+    return number
 
 
-def _visible_reach(
-    rows: dict[uuid.UUID, LineageRow], start: uuid.UUID, viewer: Viewer
-) -> dict[uuid.UUID, int]:
+def _visible_reach(window: PairingWindow, visible: list[bool], start: int) -> dict[int, int]:
     """Ancestors of `start` reachable through animals the caller may see, with distances."""
+    sires, dams = window.sires, window.dams
     distance = {start: 0}
     queue = deque([start])
     while queue:
-        current = rows[queue.popleft()]
-        for parent_id in (current.sire_id, current.dam_id):
-            parent = rows.get(parent_id) if parent_id is not None else None
-            if (
-                parent is None
-                or parent.id in distance
-                or not viewer.may_see(parent.vivarium_id, parent.visibility)
-            ):
+        current = queue.popleft()
+        for parent in (sires[current], dams[current]):
+            if parent is None or parent in distance or not visible[parent]:
                 continue
-            distance[parent.id] = distance[current.id] + 1
-            queue.append(parent.id)
+            distance[parent] = distance[current] + 1
+            queue.append(parent)
     return distance
 
 
@@ -103,34 +105,41 @@ async def what_if(session: AsyncSession, viewer: Viewer, body: WhatIfRequest) ->
     Both animals must be visible to the caller (their vivarium, or public/lineage_only);
     otherwise 404 as for any animal the caller may not see. The COI itself counts every
     ancestor, private ones too (a breeder must learn the risk), but only common ancestors the
-    caller could reach in the pedigree view are named.
+    caller could reach in the pedigree view are named. One statement reads both animals and
+    their whole window.
     """
     if body.sire_id == body.dam_id:
         raise InvalidPairing("dam_id", "The sire and the dam must be two different animals.")
-    found = await session.scalars(select(Animal).where(Animal.id.in_([body.sire_id, body.dam_id])))
-    animals = {a.id: a for a in found}
-    sire = await _visible_parent(animals, body.sire_id, viewer)
-    dam = await _visible_parent(animals, body.dam_id, viewer)
-    if sire.sex is Sex.female:
+    window = await coi_repository.pairing_window(
+        session, body.sire_id, body.dam_id, body.generations
+    )
+    visible = window.visible_to(viewer)
+    sire_number = _visible_parent(window, visible, body.sire_id)
+    dam_number = _visible_parent(window, visible, body.dam_id)
+    if window.sex(sire_number) is Sex.female:
         raise InvalidPairing("sire_id", "The sire is recorded as female.")
-    if dam.sex is Sex.male:
+    if window.sex(dam_number) is Sex.male:
         raise InvalidPairing("dam_id", "The dam is recorded as male.")
-    if sire.species_id != dam.species_id:
+    if window.species_keys[sire_number] != window.species_keys[dam_number]:
         raise InvalidPairing("dam_id", "The sire and the dam are of different species.")
 
-    rows = await repository.ancestors(session, [sire.id, dam.id], body.generations, start_depth=1)
-    result = planned_pairing_coi(parents_of(rows), sire.id, dam.id, body.generations)
-    from_sire = _visible_reach(rows, sire.id, viewer)
-    from_dam = _visible_reach(rows, dam.id, viewer)
-    common = [
-        CommonAncestorRead(
-            id=c.animal,
-            display_id=rows[c.animal].display_id,
-            name=rows[c.animal].name,
-            from_sire=from_sire[c.animal],
-            from_dam=from_dam[c.animal],
-        )
-        for c in result.common_ancestors
-        if c.animal in from_sire and c.animal in from_dam
-    ]
+    result = pairing_in_window(
+        window.pedigree(), len(window), sire_number, dam_number, body.generations
+    )
+    from_sire = _visible_reach(window, visible, sire_number)
+    from_dam = _visible_reach(window, visible, dam_number)
+    common = []
+    for c in result.common_ancestors:
+        if c.animal in from_sire and c.animal in from_dam:
+            common.append(
+                CommonAncestorRead.model_validate(
+                    {
+                        "id": window.keys[c.animal],
+                        "display_id": window.display_ids[c.animal],
+                        "name": window.names[c.animal],
+                        "from_sire": from_sire[c.animal],
+                        "from_dam": from_dam[c.animal],
+                    }
+                )
+            )
     return WhatIfRead(coi=result.coi, generations=result.generations, common_ancestors=common)
