@@ -12,14 +12,18 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
+PLANTABLE = ("infinity", "-infinity")
+
 
 def _statements(
     table: str, column: str, value: str, row_id: uuid.UUID
 ) -> list[tuple[str, dict[str, object]]]:
-    # Table and column names come from the tests themselves; the value is a bound parameter.
+    # Names and value come from the tests themselves; an untyped literal lets PostgreSQL
+    # read 'infinity' as the column's own type (a bound parameter would be typed by the driver).
+    assert value in PLANTABLE, value
     drop = f"ALTER TABLE animal.{table} DROP CONSTRAINT IF EXISTS ck_{table}_{column}_in_range"
-    update = f"UPDATE animal.{table} SET {column} = :value WHERE id = :id"  # noqa: S608
-    return [(drop, {}), (update, {"value": value, "id": row_id})]
+    update = f"UPDATE animal.{table} SET {column} = '{value}' WHERE id = :id"  # noqa: S608
+    return [(drop, {}), (update, {"id": row_id})]
 
 
 def plant(session: Session, table: str, column: str, value: str, row_id: uuid.UUID) -> None:
@@ -34,4 +38,3 @@ async def plant_async(
 ) -> None:
     for statement, params in _statements(table, column, value, row_id):
         await session.execute(text(statement), params)
-    session.expire_all()
