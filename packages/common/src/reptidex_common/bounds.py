@@ -119,3 +119,19 @@ def instant_in_range_sql(column: str) -> str:
         f"{column} IS NULL OR ({column} >= TIMESTAMPTZ '{EARLIEST_DATE.isoformat()} 00:00+00' "
         f"AND {column} < TIMESTAMPTZ '{STORED_DATE_CEILING.isoformat()} 00:00+00')"
     )
+
+
+def dates_in_range_sql(column: str) -> str:
+    """The CHECK constraint text that keeps every date of a date[] column inside the window."""
+    return (
+        f"DATE '{EARLIEST_DATE.isoformat()}' <= ALL ({column}) "
+        f"AND DATE '{STORED_DATE_CEILING.isoformat()}' > ALL ({column})"
+    )
+
+
+def number_in_range_sql(
+    column: str, low: Decimal | int, high: Decimal | int, *, low_exclusive: bool = False
+) -> str:
+    """The CHECK constraint text that keeps an optional number column within [low, high]."""
+    lower = ">" if low_exclusive else ">="
+    return f"{column} IS NULL OR ({column} {lower} {low} AND {column} <= {high})"
