@@ -31,6 +31,16 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
+from reptidex_common.bounds import (
+    MAX_INCUBATION_CELSIUS,
+    MAX_LENGTH_CM,
+    MAX_WEIGHT_GRAMS,
+    MIN_INCUBATION_CELSIUS,
+    date_in_range_sql,
+    dates_in_range_sql,
+    instant_in_range_sql,
+    number_in_range_sql,
+)
 from reptidex_common.db.base import Base, IdMixin, TimestampMixin
 from reptidex_common.models.animal_enums import (
     AnimalStatus,
@@ -174,6 +184,18 @@ class Animal(IdMixin, TimestampMixin, Base):
             "sire_id IS NULL OR dam_id IS NULL OR sire_id <> dam_id", name="parents_differ"
         ),
         CheckConstraint("coi IS NULL OR (coi >= 0 AND coi < 1)", name="coi_range"),
+        # Dates inside a reptile's life (see `reptidex_common.bounds`): never an infinity.
+        CheckConstraint(date_in_range_sql("hatch_date"), name="hatch_date_in_range"),
+        CheckConstraint(date_in_range_sql("acquisition_date"), name="acquisition_date_in_range"),
+        CheckConstraint(date_in_range_sql("disposal_date"), name="disposal_date_in_range"),
+        CheckConstraint(
+            number_in_range_sql("acquisition_price_cents", 0, 2_147_483_647),
+            name="acquisition_price_cents_in_range",
+        ),
+        CheckConstraint(
+            number_in_range_sql("feeding_interval_days", 1, 365),
+            name="feeding_interval_days_in_range",
+        ),
         Index("ix_animals_vivarium_id_id", "vivarium_id", "id"),
         Index("ix_animals_sire_id", "sire_id"),
         Index("ix_animals_dam_id", "dam_id"),
@@ -271,6 +293,8 @@ class Pairing(IdMixin, TimestampMixin, Base):
     __tablename__ = "pairings"
     __table_args__ = (
         CheckConstraint("sire_id <> dam_id", name="parents_differ"),
+        CheckConstraint(number_in_range_sql("season", 1900, 2200), name="season_in_range"),
+        CheckConstraint(dates_in_range_sql("lock_dates"), name="lock_dates_in_range"),
         Index("ix_pairings_vivarium_id_id", "vivarium_id", "id"),
         Index("ix_pairings_sire_id", "sire_id"),
         Index("ix_pairings_dam_id", "dam_id"),
@@ -310,6 +334,22 @@ class Clutch(IdMixin, TimestampMixin, Base):
         CheckConstraint(
             "hatched_count >= 0 AND hatched_count <= eggs_total", name="hatched_within_total"
         ),
+        CheckConstraint(date_in_range_sql("laid_date"), name="laid_date_in_range"),
+        CheckConstraint(
+            date_in_range_sql("expected_hatch_date"), name="expected_hatch_date_in_range"
+        ),
+        CheckConstraint(date_in_range_sql("hatch_date"), name="hatch_date_in_range"),
+        CheckConstraint(
+            number_in_range_sql(
+                "incubation_temp_c", MIN_INCUBATION_CELSIUS, MAX_INCUBATION_CELSIUS
+            ),
+            name="incubation_temp_c_in_range",
+        ),
+        CheckConstraint(
+            number_in_range_sql("incubation_humidity_pct", 0, 100),
+            name="incubation_humidity_pct_in_range",
+        ),
+        CheckConstraint("eggs_total <= 1000", name="eggs_total_in_range"),
         Index("ix_clutches_vivarium_id_id", "vivarium_id", "id"),
         Index("ix_clutches_pairing_id", "pairing_id"),
         {"schema": SCHEMA},
@@ -359,6 +399,16 @@ class HusbandryLog(IdMixin, TimestampMixin, Base):
         ),
         CheckConstraint("weight_grams IS NULL OR weight_grams > 0", name="weight_positive"),
         CheckConstraint("prey_count IS NULL OR prey_count > 0", name="prey_count_positive"),
+        CheckConstraint(instant_in_range_sql("occurred_at"), name="occurred_at_in_range"),
+        CheckConstraint(
+            number_in_range_sql("weight_grams", 0, MAX_WEIGHT_GRAMS, low_exclusive=True),
+            name="weight_grams_in_range",
+        ),
+        CheckConstraint(
+            number_in_range_sql("length_cm", 0, MAX_LENGTH_CM, low_exclusive=True),
+            name="length_cm_in_range",
+        ),
+        CheckConstraint(number_in_range_sql("prey_count", 1, 100), name="prey_count_in_range"),
         {"schema": SCHEMA},
     )
 
@@ -391,6 +441,11 @@ class Reminder(IdMixin, TimestampMixin, Base):
     __tablename__ = "reminders"
     __table_args__ = (
         CheckConstraint("interval_days IS NULL OR interval_days > 0", name="interval_positive"),
+        CheckConstraint(
+            number_in_range_sql("interval_days", 1, 3650), name="interval_days_in_range"
+        ),
+        CheckConstraint(instant_in_range_sql("next_due_at"), name="next_due_at_in_range"),
+        CheckConstraint(instant_in_range_sql("last_fired_at"), name="last_fired_at_in_range"),
         Index("ix_reminders_due", "next_due_at", postgresql_where=text("active")),
         Index("ix_reminders_lease_id", "lease_id", postgresql_where=text("lease_id IS NOT NULL")),
         {"schema": SCHEMA},
@@ -424,6 +479,7 @@ class DueNotification(IdMixin, Base):
     __tablename__ = "due_notifications"
     __table_args__ = (
         UniqueConstraint("reminder_id", "due_at"),
+        CheckConstraint(instant_in_range_sql("due_at"), name="due_at_in_range"),
         Index("ix_due_notifications_vivarium_id_id", "vivarium_id", "id"),
         {"schema": SCHEMA},
     )
@@ -494,6 +550,8 @@ class Lease(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         CheckConstraint("lender_vivarium_id <> borrower_vivarium_id", name="different_vivariums"),
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ends_after_start"),
+        CheckConstraint(date_in_range_sql("start_date"), name="start_date_in_range"),
+        CheckConstraint(date_in_range_sql("end_date"), name="end_date_in_range"),
         Index(
             "uq_leases_one_active_per_animal",
             "animal_id",

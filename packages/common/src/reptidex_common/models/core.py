@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from reptidex_common.bounds import instant_in_range_sql
 from reptidex_common.db.base import Base, IdMixin, TimestampMixin
 from reptidex_common.models.columns import str_enum
 from reptidex_common.models.enums import (
@@ -227,7 +228,11 @@ class UserToken(IdMixin, Base):
 
 class ApiKey(IdMixin, TimestampMixin, Base):
     __tablename__ = "api_keys"
-    __table_args__ = (Index("ix_api_keys_user_id", "user_id"), {"schema": SCHEMA})
+    __table_args__ = (
+        Index("ix_api_keys_user_id", "user_id"),
+        CheckConstraint(instant_in_range_sql("expires_at"), name="expires_at_in_range"),
+        {"schema": SCHEMA},
+    )
 
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE"))
     # A key may be limited to one vivarium; without one it acts for all of its owner's.

@@ -16,6 +16,7 @@ from pydantic import (
 
 from repti_animal.animals.display_ids import check_manual
 from repti_animal.genotypes.schemas import GenotypeRead
+from reptidex_common.bounds import DomainDate, FeedingIntervalDays, PriceCents
 from reptidex_common.db.pagination import Page
 from reptidex_common.models.animal_enums import AnimalStatus, Sex, Visibility
 from reptidex_common.schemas import PartialUpdate
@@ -47,9 +48,8 @@ DisplayId = Annotated[
 ]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 # The service checks it against the vivarium's today: only the vivarium knows its time zone.
-PastDate = Annotated[date, Field(description="Not after today in the vivarium's time zone.")]
-PriceCents = Annotated[int, Field(ge=0, le=2_147_483_647)]
-IntervalDays = Annotated[int, Field(ge=1, le=365)]
+PastDate = Annotated[DomainDate, Field(description="Not after today in the vivarium's time zone.")]
+IntervalDays = FeedingIntervalDays
 
 
 class _AnimalFields(BaseModel):
@@ -69,7 +69,7 @@ class _AnimalFields(BaseModel):
     acquisition_source: ShortText | None = None
     acquisition_price_cents: PriceCents | None = None
     acquisition_currency: Currency | None = None
-    disposal_date: date | None = None
+    disposal_date: DomainDate | None = None
     disposal_reason: ShortText | None = None
     feeding_interval_days: IntervalDays | None = None
     notes: Notes | None = None

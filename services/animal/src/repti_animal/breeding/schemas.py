@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_validator
 
 from repti_animal.animals.display_ids import check_manual
+from reptidex_common.bounds import DomainDate, EggCount, IncubationCelsius, Percent, Season
 from reptidex_common.db.pagination import Page
 from reptidex_common.models.animal_enums import (
     AnimalStatus,
@@ -23,20 +23,18 @@ from reptidex_common.models.animal_enums import (
 from reptidex_common.schemas import PartialUpdate
 
 Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
-Season = Annotated[int, Field(ge=1900, le=2200, description="Breeding season (year)")]
 # `locked_at`, `pre_lay_shed_at`, `laid_at`...: one date per step, as breeders record them.
 EventKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,36}_at$")]
-Events = Annotated[dict[EventKey, date], Field(max_length=30)]
+Events = Annotated[dict[EventKey, DomainDate], Field(max_length=30)]
 LockDates = Annotated[
-    list[date],
+    list[DomainDate],
     Field(
         max_length=100,
         description="Every date the pair was seen locked; `events.locked_at` is the first.",
     ),
 ]
-EggCount = Annotated[int, Field(ge=0, le=1000)]
-Temperature = Annotated[Decimal, Field(ge=15, le=40, max_digits=4, decimal_places=1)]
-Humidity = Annotated[int, Field(ge=0, le=100)]
+Temperature = IncubationCelsius
+Humidity = Percent
 
 
 class AnimalSummary(BaseModel):
@@ -108,7 +106,7 @@ class PairingPage(Page[PairingRead]):
 
 
 class ClutchCreate(BaseModel):
-    laid_date: date
+    laid_date: DomainDate
     eggs_total: EggCount
     eggs_fertile: EggCount = 0
     eggs_infertile: EggCount = 0
@@ -127,7 +125,7 @@ class ClutchCreate(BaseModel):
 
 
 class ClutchUpdate(PartialUpdate):
-    laid_date: date | None = None
+    laid_date: DomainDate | None = None
     eggs_total: EggCount | None = None
     eggs_fertile: EggCount | None = None
     eggs_infertile: EggCount | None = None
@@ -190,7 +188,7 @@ class HatchlingCreate(BaseModel):
 class HatchCreate(BaseModel):
     """Either the hatchlings one by one, or only how many hatched (all unsexed, unnamed)."""
 
-    hatch_date: date
+    hatch_date: DomainDate
     hatchlings: Annotated[list[HatchlingCreate], Field(min_length=1, max_length=100)] | None = None
     count: Annotated[int, Field(ge=1, le=100)] | None = None
     confirm_early_hatch: bool = Field(

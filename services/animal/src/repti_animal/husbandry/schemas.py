@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -20,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from reptidex_common.bounds import DomainInstant, LengthCm, PreyCount, WeightGrams
 from reptidex_common.models.animal_enums import FeedingOutcome, LogKind
 
 # Clocks of phones at the rack drift; a little slack, but no logging of tomorrow's feeding.
@@ -32,7 +32,7 @@ Text = Annotated[str, Field(min_length=1, max_length=4000)]
 class _LogBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    occurred_at: AwareDatetime | None = Field(
+    occurred_at: DomainInstant | None = Field(
         default=None, description="When it happened (defaults to now); never in the future."
     )
 
@@ -48,16 +48,15 @@ class FeedingLog(_LogBase):
     kind: Literal["feeding"]
     prey_type: str = Field(min_length=1, max_length=60, examples=["rat"])
     prey_size: str | None = Field(default=None, min_length=1, max_length=40, examples=["small"])
-    prey_count: int = Field(default=1, ge=1, le=100)
+    prey_count: PreyCount = 1
     outcome: FeedingOutcome
     notes: Text | None = None
 
 
 class WeightLog(_LogBase):
     kind: Literal["weight"]
-    # Bounds follow the columns: Numeric(9, 2) grams, Numeric(6, 1) centimetres.
-    grams: float = Field(gt=0, lt=10_000_000)
-    length_cm: float | None = Field(default=None, gt=0, lt=100_000)
+    grams: WeightGrams
+    length_cm: LengthCm | None = None
     notes: Text | None = None
 
 

@@ -30,8 +30,7 @@ def recompute_coi(
     affected = repository.lock_descendants_sync(session, animal_id, generations - 1)
     if not affected:
         return 0
-    rows = repository.ancestors_sync(session, [a.animal_id for a in affected], generations)
-    pedigree = {row_id: (row.sire_id, row.dam_id) for row_id, row in rows.items()}
+    pedigree = repository.pedigree_sync(session, [a.animal_id for a in affected], generations)
     changed = []
     for current in affected:
         coi = round(inbreeding_coefficient(pedigree, current.animal_id, generations), COI_DIGITS)

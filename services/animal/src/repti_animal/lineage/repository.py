@@ -295,3 +295,36 @@ def store_coi_sync(
     session.connection().execute(
         statement, [{"animal_id": animal_id, "new_coi": coi} for animal_id, coi in values]
     )
+
+
+# Upwards like ANCESTORS_SQL, but only the parent links: all a COI needs. The worker reads no
+# other column, so an old row whose dates its driver cannot decode never stops the COIs of a
+# whole lineage (other breeders' animals included).
+PEDIGREE_STATEMENT = (
+    text(
+        """
+WITH RECURSIVE walk(id, depth) AS (
+    SELECT root, 0 FROM unnest(:roots) AS root
+  UNION
+    SELECT parent.id, walk.depth + 1
+    FROM walk
+    JOIN animal.animals AS child ON child.id = walk.id
+    CROSS JOIN LATERAL (VALUES (child.sire_id), (child.dam_id)) AS parent(id)
+    WHERE walk.depth < :generations AND parent.id IS NOT NULL
+)
+SELECT a.id, a.sire_id, a.dam_id
+FROM (SELECT DISTINCT id FROM walk) AS reached
+JOIN animal.animals AS a ON a.id = reached.id
+"""
+    )
+    .bindparams(bindparam("roots", type_=ARRAY(Uuid())))
+    .columns(_animals.c.id, _animals.c.sire_id, _animals.c.dam_id)
+)
+
+
+def pedigree_sync(
+    session: Session, roots: Sequence[uuid.UUID], generations: int
+) -> dict[uuid.UUID, tuple[uuid.UUID | None, uuid.UUID | None]]:
+    """(sire, dam) of the roots and their ancestors up to `generations`, by id."""
+    result = session.execute(PEDIGREE_STATEMENT, {"roots": list(roots), "generations": generations})
+    return {row.id: (row.sire_id, row.dam_id) for row in result}

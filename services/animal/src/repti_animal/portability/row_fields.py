@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from repti_animal.animals.display_ids import check_manual
 from repti_animal.animals.statuses import status_change_problem
+from reptidex_common.bounds import out_of_range_message
 from reptidex_common.models.animal_enums import AnimalStatus, Sex, Visibility
 
 E = TypeVar("E", bound=StrEnum)
@@ -75,6 +76,8 @@ def parse_hatch_date(value: str, *, today: date) -> date | None:
         raise CellError(f"'{value}' is not a real calendar date.") from None
     if parsed > today:
         raise CellError(f"'{value}' is in the future.")
+    if problem := out_of_range_message(parsed):
+        raise CellError(f"'{value}' is not a hatch date we can record: it {problem}.")
     return parsed
 
 

@@ -10,6 +10,9 @@ announced, so a retried or concurrent run never records or announces an occurren
 
 from __future__ import annotations
 
+import logging
+import uuid
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -26,6 +29,8 @@ from reptidex_common.vivarium_time import vivarium_now, wall_clock_instant
 FIRE_TASK = "animal.reminders.fire_due"
 ANNOUNCE_TASK = "animal.reminders.announce"
 FIRE_BATCH_SIZE = 200
+
+logger = logging.getLogger(__name__)
 
 
 def next_occurrence(
@@ -67,11 +72,12 @@ def announcement(notification: DueNotification) -> dict[str, Any]:
     }
 
 
-def fire_due_batch(session: Session, now: datetime, limit: int = FIRE_BATCH_SIZE) -> int:
-    """Fire up to `limit` due reminders; returns how many reminders were handled."""
-    rows = session.execute(
-        select(Reminder, Vivarium.time_zone)
-        .join(Vivarium, Vivarium.id == Reminder.vivarium_id)
+def _due_ids(
+    session: Session, now: datetime, limit: int, skip: Collection[uuid.UUID]
+) -> list[uuid.UUID]:
+    """Lock up to `limit` due reminders; only their ids are read, which any row can give."""
+    statement = (
+        select(Reminder.id)
         .where(Reminder.active, Reminder.next_due_at <= now)
         # A deleted vivarium's reminders never fire again; the transfers sweep then turns
         # them off (this service reads core's `deleted_at`, core never writes here).
@@ -80,40 +86,66 @@ def fire_due_batch(session: Session, now: datetime, limit: int = FIRE_BATCH_SIZE
         )
         .order_by(Reminder.next_due_at, Reminder.id)
         .limit(limit)
-        .with_for_update(of=Reminder, skip_locked=True)
-    ).all()
-    if not rows:
-        return 0
-    reminders = [reminder for reminder, _zone in rows]
-    time_zones = {reminder.id: zone for reminder, zone in rows}
+        .with_for_update(skip_locked=True)
+    )
+    if skip:
+        statement = statement.where(Reminder.id.not_in(list(skip)))
+    return list(session.scalars(statement))
+
+
+def _fire_one(session: Session, reminder_id: uuid.UUID, now: datetime) -> None:
+    reminder, time_zone = session.execute(
+        select(Reminder, Vivarium.time_zone)
+        .join(Vivarium, Vivarium.id == Reminder.vivarium_id)
+        .where(Reminder.id == reminder_id)
+    ).one()
     recorded = session.scalars(
         insert(DueNotification)
         .values(
-            [
-                {
-                    "id": new_id(),
-                    "reminder_id": r.id,
-                    "vivarium_id": r.vivarium_id,
-                    "animal_id": r.animal_id,
-                    "title": r.title,
-                    "due_at": r.next_due_at,
-                }
-                for r in reminders
-            ]
+            id=new_id(),
+            reminder_id=reminder.id,
+            vivarium_id=reminder.vivarium_id,
+            animal_id=reminder.animal_id,
+            title=reminder.title,
+            due_at=reminder.next_due_at,
         )
         .on_conflict_do_nothing(index_elements=["reminder_id", "due_at"])
         .returning(DueNotification)
     ).all()
     for notification in recorded:
         add_outbox_event(session, ANNOUNCE_TASK, announcement(notification))
-    for reminder in reminders:
-        following = next_occurrence(
-            reminder.next_due_at, reminder.interval_days, now, time_zones[reminder.id]
-        )
-        reminder.last_fired_at = now
-        if following is None:
-            reminder.active = False
-        else:
-            reminder.next_due_at = following
+    following = next_occurrence(reminder.next_due_at, reminder.interval_days, now, time_zone)
+    reminder.last_fired_at = now
+    if following is None:
+        reminder.active = False
+    else:
+        reminder.next_due_at = following
     session.flush()
-    return len(reminders)
+
+
+def fire_due_batch(
+    session: Session,
+    now: datetime,
+    limit: int = FIRE_BATCH_SIZE,
+    failed: set[uuid.UUID] | None = None,
+) -> int:
+    """Fire up to `limit` due reminders; returns how many were fired.
+
+    Each reminder fires in its own savepoint: one that cannot be read or moved on (an old row
+    holding a date the driver cannot decode) is logged with its id, added to `failed` and
+    skipped, and the others in the batch still fire. Reminders already in `failed` are not
+    selected again, so a run is never stuck on the same bad rows.
+    """
+    failed = set() if failed is None else failed
+    fired = 0
+    for reminder_id in _due_ids(session, now, limit, failed):
+        try:
+            with session.begin_nested():
+                _fire_one(session, reminder_id, now)
+        except Exception:
+            # Any error of one row: the batch belongs to every other vivarium too.
+            logger.exception("reminder %s could not be fired; skipped", reminder_id)
+            failed.add(reminder_id)
+        else:
+            fired += 1
+    return fired

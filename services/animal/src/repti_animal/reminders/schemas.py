@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from reptidex_common.bounds import DomainInstant, RepeatIntervalDays
 from reptidex_common.models.animal_enums import LogKind
 from reptidex_common.schemas import PartialUpdate
 
@@ -20,10 +21,10 @@ class ReminderCreate(BaseModel):
     animal_id: uuid.UUID | None = None
     enclosure_id: uuid.UUID | None = None
     kind: LogKind | None = Field(default=None, description="What to log when it is done.")
-    interval_days: int | None = Field(
-        default=None, ge=1, le=3650, description="Repeat every N days; null fires once."
+    interval_days: RepeatIntervalDays | None = Field(
+        default=None, description="Repeat every N days; null fires once."
     )
-    next_due_at: AwareDatetime
+    next_due_at: DomainInstant
 
     @model_validator(mode="after")
     def _one_target(self) -> ReminderCreate:
@@ -37,8 +38,8 @@ class ReminderUpdate(PartialUpdate):
 
     title: str | None = Field(default=None, min_length=1, max_length=120)
     kind: LogKind | None = None
-    interval_days: int | None = Field(default=None, ge=1, le=3650)
-    next_due_at: AwareDatetime | None = None
+    interval_days: RepeatIntervalDays | None = None
+    next_due_at: DomainInstant | None = None
     active: bool | None = None
 
     # kind and interval_days may be cleared with null; these may not.

@@ -6,6 +6,8 @@ same state changes nothing and queues nothing, so beat may fire twice without ha
 
 from __future__ import annotations
 
+import logging
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,6 +16,8 @@ from sqlalchemy.orm import Session
 from repti_animal.transfers import repository
 from repti_animal.transfers.closing import announce_closed_transfers, announce_ended_leases
 from repti_animal.transfers.events import queue_transfer_event
+
+logger = logging.getLogger(__name__)
 
 
 def expire_due_transfers(session: Session, now: datetime) -> int:
@@ -45,15 +49,44 @@ def close_for_deleted_vivariums(session: Session, now: datetime) -> Closed:
     Core owns vivariums and never writes this schema; this service reads `deleted_at` and
     closes its own rows (reminders also stop firing at once: `reminders.firing` skips deleted
     vivariums).
+
+    Each vivarium is closed in its own savepoint: one whose rows cannot be read or closed is
+    logged with its id and left for the next sweep, and the others are still closed.
     """
-    transfers = session.execute(repository.transfers_of_deleted_vivariums()).all()
+    totals = Closed(0, 0, 0)
+    failed: list[uuid.UUID] = []
+    for vivarium_id in session.scalars(repository.deleted_vivariums_left_open()).all():
+        try:
+            with session.begin_nested():
+                closed = _close_for(session, [vivarium_id], now)
+        except Exception:
+            # Any error of one vivarium's rows: the sweep serves every other vivarium too.
+            logger.exception("could not close what deleted vivarium %s left open", vivarium_id)
+            failed.append(vivarium_id)
+            continue
+        totals = Closed(
+            totals.transfers + closed.transfers,
+            totals.leases + closed.leases,
+            totals.reminders + closed.reminders,
+        )
+    if failed:
+        logger.warning(
+            "%d deleted vivariums could not be closed: %s",
+            len(failed),
+            ", ".join(str(vivarium_id) for vivarium_id in failed),
+        )
+    return totals
+
+
+def _close_for(session: Session, gone: list[uuid.UUID], now: datetime) -> Closed:
+    transfers = session.execute(repository.transfers_of_deleted_vivariums(gone)).all()
     announce_closed_transfers(session, transfers)
-    leases = session.scalars(repository.leases_of_deleted_vivariums(now)).all()
+    leases = session.scalars(repository.leases_of_deleted_vivariums(now, gone)).all()
     ids = [x.id for x in leases]
     if ids:
         session.execute(repository.back_from_lease(ids))
         session.execute(repository.stop_lease_reminders(ids))
     announce_ended_leases(session, leases)
-    reminders = session.execute(repository.reminders_of_deleted_vivariums())
+    reminders = session.execute(repository.reminders_of_deleted_vivariums(gone))
     session.flush()
     return Closed(len(transfers), len(leases), int(getattr(reminders, "rowcount", 0) or 0))

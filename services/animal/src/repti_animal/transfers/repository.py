@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, select, update
+from sqlalchemy import ColumnElement, Select, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.models.animal import (
@@ -183,8 +183,32 @@ def cancel_pending_transfers(condition: ColumnElement[bool], reason: Any) -> Any
     )
 
 
-def transfers_of_deleted_vivariums() -> Any:
-    gone = deleted_vivariums()
+def deleted_vivariums_left_open() -> Select[Any]:
+    """Deleted vivariums that still have a pending transfer, an active lease or reminder."""
+    vivarium = Vivarium.id
+    return select(vivarium).where(
+        Vivarium.deleted_at.is_not(None),
+        or_(
+            select(Transfer.id)
+            .where(
+                Transfer.status == TransferStatus.pending,
+                (Transfer.from_vivarium_id == vivarium) | (Transfer.to_vivarium_id == vivarium),
+            )
+            .exists(),
+            select(Lease.id)
+            .where(
+                Lease.status == LeaseStatus.active,
+                (Lease.lender_vivarium_id == vivarium) | (Lease.borrower_vivarium_id == vivarium),
+            )
+            .exists(),
+            select(Reminder.id).where(Reminder.active, Reminder.vivarium_id == vivarium).exists(),
+        ),
+    )
+
+
+def transfers_of_deleted_vivariums(gone: Any = None) -> Any:
+    """Cancel the pending transfers of the deleted vivariums `gone` (default: all of them)."""
+    gone = deleted_vivariums() if gone is None else gone
     return cancel_pending_transfers(
         Transfer.from_vivarium_id.in_(gone) | Transfer.to_vivarium_id.in_(gone),
         case(
@@ -207,8 +231,8 @@ def end_leases(
     )
 
 
-def leases_of_deleted_vivariums(now: datetime) -> Any:
-    gone = deleted_vivariums()
+def leases_of_deleted_vivariums(now: datetime, gone: Any = None) -> Any:
+    gone = deleted_vivariums() if gone is None else gone
     return end_leases(
         Lease.lender_vivarium_id.in_(gone) | Lease.borrower_vivarium_id.in_(gone),
         LeaseStatus.canceled,
@@ -240,10 +264,11 @@ def stop_lease_reminders(lease_ids: Sequence[uuid.UUID]) -> Any:
     )
 
 
-def reminders_of_deleted_vivariums() -> Any:
+def reminders_of_deleted_vivariums(gone: Any = None) -> Any:
+    gone = deleted_vivariums() if gone is None else gone
     return (
         update(Reminder)
-        .where(Reminder.active, Reminder.vivarium_id.in_(deleted_vivariums()))
+        .where(Reminder.active, Reminder.vivarium_id.in_(gone))
         .values(active=False)
         .execution_options(synchronize_session=False)
     )

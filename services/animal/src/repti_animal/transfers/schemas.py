@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, StringConstraints, model_validator
 
+from reptidex_common.bounds import DomainDate
 from reptidex_common.models.animal_enums import LeaseStatus, Sex, TransferStatus
 
 Message = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
@@ -55,8 +56,8 @@ class TransferPage(BaseModel):
 class LeaseCreate(BaseModel):
     animal_id: uuid.UUID
     borrower_vivarium_id: uuid.UUID
-    start_date: date
-    end_date: date | None = None
+    start_date: DomainDate
+    end_date: DomainDate | None = None
     terms: Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)] | None = None
 
     @model_validator(mode="after")

@@ -6,9 +6,10 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from reptidex_common.auth.api_keys import ApiKeyScope
+from reptidex_common.bounds import DomainInstant
 from reptidex_common.db.pagination import Page
 
 KeyName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
@@ -23,7 +24,7 @@ class ApiKeyCreate(BaseModel):
         default=None,
         description="Limit the key to this vivarium; without it the key acts in all of yours.",
     )
-    expires_at: AwareDatetime | None = None
+    expires_at: DomainInstant | None = None
 
     @field_validator("scopes")
     @classmethod
