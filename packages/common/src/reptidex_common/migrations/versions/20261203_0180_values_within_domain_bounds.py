@@ -21,7 +21,7 @@ notes, with the value it replaced):
   humidity, intervals, prices) are cleared; a prey count above 100 becomes 100.
 The downgrade drops the constraints; the repaired values stay repaired.
 
-Revision ID: 20261204_MIGNUM
+Revision ID: 20261203_0180
 Revises: 20261203_0170
 Create Date: 2026-12-04 10:00:00+00:00
 """
@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "20261204_MIGNUM"
+revision: str = "20261203_0180"
 down_revision: str | None = "20261203_0170"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
