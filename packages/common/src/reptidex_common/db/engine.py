@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -14,6 +14,11 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from reptidex_common.auth.account_cache import account_cache_of
+from reptidex_common.auth.account_changes import (
+    pending_account_changes,
+    publish_account_changes,
+)
 from reptidex_common.errors import AppError
 from reptidex_common.settings import BaseServiceSettings, get_settings
 
@@ -52,20 +57,40 @@ async def dispose_engine() -> None:
     state.sessionmaker = None
 
 
-async def open_session() -> AsyncIterator[AsyncSession]:
-    """Commit when the handler returns, roll back when it raises; services never commit."""
+async def open_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """Commit when the handler returns, roll back when it raises; services never commit.
+
+    Account changes (suspension, password, ended logins) are announced to every replica after
+    the commit and before the response, so the next request anywhere sees them.
+    """
     async with get_sessionmaker()() as session:
         try:
             yield session
             await session.commit()
         except AppError as exc:
-            await (session.commit() if exc.keeps_changes else session.rollback())
+            if exc.keeps_changes:
+                await session.commit()
+                await _announce(request, session)
+            else:
+                await session.rollback()
             raise
         except BaseException:
             await session.rollback()
             raise
+        await _announce(request, session)
     for hook in state.after_commit_hooks:
         hook(session)
+
+
+async def _announce(request: Request, session: AsyncSession) -> None:
+    changed = pending_account_changes(session)
+    if not changed:
+        return
+    # This replica first, without waiting for its own message to come back.
+    if cache := account_cache_of(request.app):
+        for user_id in changed:
+            cache.drop(user_id)
+    await publish_account_changes(changed)
 
 
 # scope="function": the commit runs before the response is sent, so a client never sees a
