@@ -216,6 +216,23 @@ def staff_effective_role(principal: Principal) -> VivariumRole | None:
     return None
 
 
+def effective_vivarium_role(
+    principal: Principal,
+    vivarium_id: uuid.UUID,
+    member_role: VivariumRole | None,
+    *,
+    live: bool,
+) -> VivariumRole | None:
+    """The role the caller acts with in a vivarium (membership or staff powers, the higher);
+    None when they have none there, or it is deleted, or their API key is bound elsewhere."""
+    if not live or (principal.vivarium_id is not None and principal.vivarium_id != vivarium_id):
+        return None
+    staff_role = staff_effective_role(principal)
+    return max(
+        (r for r in (member_role, staff_role) if r is not None), key=lambda r: r.rank, default=None
+    )
+
+
 async def authorize_vivarium(
     session: AsyncSession, principal: Principal, vivarium_id: uuid.UUID, minimum: VivariumRole
 ) -> VivariumAccess:
@@ -234,12 +251,8 @@ async def authorize_vivarium(
             .where(Vivarium.id == vivarium_id, Vivarium.deleted_at.is_(None))
         )
     ).one_or_none()
-    if principal.vivarium_id is not None and principal.vivarium_id != vivarium_id:
-        row = None
-    member_role: VivariumRole | None = row[1] if row else None
-    staff_role = staff_effective_role(principal)
-    effective = max(
-        (r for r in (member_role, staff_role) if r is not None), key=lambda r: r.rank, default=None
+    effective = effective_vivarium_role(
+        principal, vivarium_id, row[1] if row else None, live=row is not None
     )
     if row is None or effective is None:
         raise NotFound("Vivarium not found.")
