@@ -19,7 +19,7 @@ from reptidex_common.auth.jwks import JwksSource
 from reptidex_common.auth.key_usage import record_key_use
 from reptidex_common.auth.principal import Principal, PrincipalKind
 from reptidex_common.auth.tokens import AccessClaims, UnknownKeyId, VerifiedTokens
-from reptidex_common.db.engine import DbSession
+from reptidex_common.db.engine import DbSession, read_session
 from reptidex_common.errors import Forbidden, NotFound, Unauthorized
 from reptidex_common.models.core import ApiKey, Membership, RefreshToken, User, Vivarium
 from reptidex_common.models.enums import PlatformRole, UserStatus, VivariumRole
@@ -78,7 +78,7 @@ async def _account_state(session: AsyncSession, claims: AccessClaims) -> Account
     )
 
 
-async def _principal_from_jwt(request: Request, session: AsyncSession, token: str) -> Principal:
+async def _principal_from_jwt(request: Request, token: str) -> Principal:
     if auth_state.jwks is None:
         raise RuntimeError("auth_state.jwks is not configured")
     try:
@@ -92,7 +92,10 @@ async def _principal_from_jwt(request: Request, session: AsyncSession, token: st
     state = cache.get(claims.user_id, claims.session_id) if cache else None
     if state is None:
         generation = cache.generation if cache else 0
-        state = await _account_state(session, claims)
+        # Its own short read, not the request's session: a request never holds two pool
+        # connections at once (the handler's may be a `ReadSession`).
+        async with read_session() as own:
+            state = await _account_state(own, claims)
         if cache:
             cache.put(claims.user_id, claims.session_id, state, generation)
     # A password change (or reset) logs out every session, access tokens included; `iat` has
@@ -152,7 +155,7 @@ async def get_optional_principal(
     if token.startswith(KEY_PREFIX):
         principal = await _principal_from_api_key(session, token)
     else:
-        principal = await _principal_from_jwt(request, session, token)
+        principal = await _principal_from_jwt(request, token)
     user_id_var.set(str(principal.user_id))
     return principal
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Annotated
 
@@ -27,6 +28,7 @@ from reptidex_common.settings import BaseServiceSettings, get_settings
 class DatabaseState:
     engine: AsyncEngine | None = None
     sessionmaker: async_sessionmaker[AsyncSession] | None = None
+    read_sessionmaker: async_sessionmaker[AsyncSession] | None = None
     # Called after a successful commit; the outbox uses it to wake the relay.
     after_commit_hooks: list[Callable[[AsyncSession], None]] = field(default_factory=list)
 
@@ -55,6 +57,7 @@ async def dispose_engine() -> None:
         await state.engine.dispose()
     state.engine = None
     state.sessionmaker = None
+    state.read_sessionmaker = None
 
 
 async def open_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -92,6 +95,38 @@ async def _announce(request: Request, session: AsyncSession) -> None:
             cache.drop(user_id)
     await publish_account_changes(changed)
 
+
+def _read_sessionmaker() -> async_sessionmaker[AsyncSession]:
+    maker = get_sessionmaker()
+    bind = maker.kw.get("bind")
+    if not isinstance(bind, AsyncEngine):
+        # Bound to one connection (the tests' rolled-back transaction): read inside it.
+        return maker
+    if state.read_sessionmaker is None or state.read_sessionmaker.kw.get("bind") is None:
+        state.read_sessionmaker = async_sessionmaker(
+            bind.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+        )
+    return state.read_sessionmaker
+
+
+@asynccontextmanager
+async def read_session() -> AsyncIterator[AsyncSession]:
+    """A session for reads only: no BEGIN and no COMMIT, two round trips fewer.
+
+    Each statement sees its own snapshot, so a handler that needs several statements to agree
+    (or that writes anything) takes `DbSession` instead.
+    """
+    async with _read_sessionmaker()() as session:
+        yield session
+
+
+async def open_read_session() -> AsyncIterator[AsyncSession]:
+    async with read_session() as session:
+        yield session
+
+
+# A session for reads only (see `open_read_session`).
+ReadSession = Annotated[AsyncSession, Depends(open_read_session, scope="function")]
 
 # scope="function": the commit runs before the response is sent, so a client never sees a
 # success for a write that then failed to commit.

@@ -18,7 +18,7 @@ from repti_animal.animals.schemas import (
     AnimalUpdate,
 )
 from reptidex_common.auth.dependencies import CurrentPrincipal
-from reptidex_common.db.engine import DbSession
+from reptidex_common.db.engine import DbSession, ReadSession
 from reptidex_common.db.pagination import PageParams, page_params
 from reptidex_common.schemas import json_response
 
@@ -35,7 +35,7 @@ async def create(body: AnimalCreate, principal: CurrentPrincipal, session: DbSes
 @router.get("", name="list", response_model=AnimalPage)
 async def list_animals(
     principal: CurrentPrincipal,
-    session: DbSession,
+    session: ReadSession,
     filters: Annotated[AnimalFilters, Depends(animal_filters)],
     params: Annotated[PageParams, Depends(page_params)],
 ) -> Response:
@@ -47,7 +47,7 @@ async def list_animals(
 
 
 @router.get("/{animal_id}", response_model=AnimalRead)
-async def get(animal_id: uuid.UUID, principal: CurrentPrincipal, session: DbSession) -> Response:
+async def get(animal_id: uuid.UUID, principal: CurrentPrincipal, session: ReadSession) -> Response:
     record = await own_record(session, principal, animal_id)
     if record is None:
         # Reached through a lease or partnership, or not there at all: the general rules.

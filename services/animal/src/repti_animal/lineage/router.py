@@ -20,7 +20,7 @@ from repti_animal.lineage.schemas import (
 )
 from repti_animal.lineage.visibility import own_animal_viewer, viewer_for
 from reptidex_common.auth.dependencies import CurrentPrincipal
-from reptidex_common.db.engine import DbSession
+from reptidex_common.db.engine import DbSession, ReadSession
 from reptidex_common.errors import PROBLEM_RESPONSES
 from reptidex_common.models.enums import VivariumRole
 
@@ -33,7 +33,7 @@ Generations = Query(ge=1, le=MAX_GENERATIONS, description="Pedigree depth (1 to 
 async def pedigree(
     animal_id: uuid.UUID,
     principal: CurrentPrincipal,
-    session: DbSession,
+    session: ReadSession,
     generations: Annotated[int, Generations] = 5,
 ) -> Response:
     """The animal and its ancestors as a flat list of `nodes`, each animal once.
