@@ -433,7 +433,8 @@ def record(report: Report, args: argparse.Namespace) -> None:
         count = conn.execute("SELECT count(*) FROM animal.animals").fetchone()
     animals = count[0] if count else 0
     duration = f" --duration {args.duration:g}" if args.duration != 20 else ""
-    command = f"make bench BENCH_ARGS='--write{duration}'"
+    only = " --only " + " ".join(f'"{word}"' for word in args.only) if args.only else ""
+    command = f"make bench BENCH_ARGS='--write{duration}{only}'"
     lines = [
         f"### repti-animal, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
