@@ -154,7 +154,7 @@ async def run_open_model(
     return result
 
 
-def wait_until_healthy(url: str, seconds: float = 60) -> None:
+def wait_until_healthy(url: str, seconds: float = 240) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

@@ -12,6 +12,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.responses import Response
 
 from reptidex_common.admission import AdmissionControlMiddleware
+from reptidex_common.auth.account_cache import running_account_cache
 from reptidex_common.auth.dependencies import auth_state
 from reptidex_common.auth.jwks import JwksSource, RemoteJwks
 from reptidex_common.auth.key_policy import NO_KEYS_POLICY, ApiKeyPolicy, api_key_guard
@@ -81,7 +82,8 @@ def create_service_app(
         install_outbox_nudge(service)
         for hook in on_startup:
             await hook(app)
-        yield
+        async with running_account_cache(app):
+            yield
         await dispose_engine()
         await close_redis()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, Self
 
 from pydantic import BaseModel, model_validator
+from starlette.responses import Response
 
 
 class PartialUpdate(BaseModel):
@@ -22,3 +23,16 @@ class PartialUpdate(BaseModel):
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{name} may be left out but not set to null")
         return self
+
+
+def json_response(model: BaseModel, status_code: int = 200) -> Response:
+    """The model serialized once, as FastAPI would, without validating it again first.
+
+    For hot reads whose handler builds its `response_model` itself: the route keeps declaring
+    the model (OpenAPI, generated clients), and the answer is byte for byte the same.
+    """
+    return Response(
+        model.model_dump_json(by_alias=True),
+        status_code=status_code,
+        media_type="application/json",
+    )

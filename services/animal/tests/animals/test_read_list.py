@@ -221,3 +221,34 @@ async def test_list_costs_the_same_queries_for_any_page_size(
     assert small, "the listener saw no statements"
     assert len(small) == len(large)
     assert sum("FROM animal.animals" in sql for sql in large) == 1
+
+
+async def test_opening_an_own_record_asks_the_database_once(
+    client: httpx.AsyncClient,
+    world: World,
+    species: Any,
+    make_animal: AnimalFactory,
+    db_session: AsyncSession,
+    db_engine_for_tests: AsyncEngine,
+) -> None:
+    sire = await make_animal(world.vivarium, species, sex=Sex.male, name="Zeus")
+    dam = await make_animal(world.other, species, sex=Sex.female)
+    child = await make_animal(world.vivarium, species, sire=sire, dam=dam)
+    for trait in ("Piebald", "Clown"):
+        db_session.add(
+            Genotype(
+                animal_id=child.id,
+                trait_id=species.traits[trait].id,
+                state=GenotypeState.het,
+                proof=GenotypeProof.parentage,
+            )
+        )
+    await db_session.flush()
+    with _counting(db_engine_for_tests) as statements:
+        body = (await client.get(f"{API}/{child.id}", headers=world.owner)).json()
+    assert [g["trait_name"] for g in body["genotype"]] == ["Clown", "Piebald"]
+    assert body["dam"] == {"private": True}
+    # The access token's account check, then the record with its access check, parents and
+    # genotype in one statement (the test's savepoints aside).
+    asked = [sql for sql in statements if not sql.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK"))]
+    assert len(asked) == 2, asked

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordBearer
 from sqlalchemy import exists, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from reptidex_common.auth.account_cache import AccountState, account_cache_of
 from reptidex_common.auth.api_keys import KEY_PREFIX, hash_api_key
 from reptidex_common.auth.jwks import JwksSource
 from reptidex_common.auth.key_usage import record_key_use
 from reptidex_common.auth.principal import Principal, PrincipalKind
-from reptidex_common.auth.tokens import UnknownKeyId, decode_access_token
-from reptidex_common.db.engine import DbSession
+from reptidex_common.auth.tokens import AccessClaims, UnknownKeyId, VerifiedTokens
+from reptidex_common.db.engine import DbSession, read_session
 from reptidex_common.errors import Forbidden, NotFound, Unauthorized
 from reptidex_common.models.core import ApiKey, Membership, RefreshToken, User, Vivarium
 from reptidex_common.models.enums import PlatformRole, UserStatus, VivariumRole
@@ -29,6 +30,7 @@ from reptidex_common.settings import get_settings
 @dataclass
 class AuthState:
     jwks: JwksSource | None = None
+    verified: VerifiedTokens = field(default_factory=VerifiedTokens)
 
 
 auth_state = AuthState()
@@ -38,23 +40,16 @@ _oauth2 = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 _bearer = HTTPBearer(auto_error=False, description="Access token or API key (rdx_...)")
 
 
-async def _principal_from_jwt(session: AsyncSession, token: str) -> Principal:
-    if auth_state.jwks is None:
-        raise RuntimeError("auth_state.jwks is not configured")
+def _verify(token: str, jwks: dict[str, Any]) -> AccessClaims:
     settings = get_settings()
-    try:
-        jwks = await auth_state.jwks.get()
-        claims = decode_access_token(
-            token, jwks, issuer=settings.jwt_issuer, audience=settings.jwt_audience
-        )
-    except UnknownKeyId:
-        jwks = await auth_state.jwks.get(force_refresh=True)
-        claims = decode_access_token(
-            token, jwks, issuer=settings.jwt_issuer, audience=settings.jwt_audience
-        )
-    # One read makes suspension, role changes, password changes and ended logins take effect
-    # at once everywhere: the user's row by primary key, and whether the token's login (its
-    # refresh-token family) still has a token that was not revoked, by the family index.
+    return auth_state.verified.decode(
+        token, jwks, issuer=settings.jwt_issuer, audience=settings.jwt_audience
+    )
+
+
+async def _account_state(session: AsyncSession, claims: AccessClaims) -> AccountState:
+    """The user's row by primary key and whether the token's login (its refresh-token family)
+    still has a token that was not revoked, by the family index: one read."""
     session_live = (
         exists()
         .where(
@@ -78,15 +73,40 @@ async def _principal_from_jwt(session: AsyncSession, token: str) -> Principal:
         )
     if not row.session_live:
         raise Unauthorized("This session was signed out; sign in again.", type_slug="token-revoked")
+    return AccountState(
+        platform_role=row.platform_role, password_changed_at=row.password_changed_at
+    )
+
+
+async def _principal_from_jwt(request: Request, token: str) -> Principal:
+    if auth_state.jwks is None:
+        raise RuntimeError("auth_state.jwks is not configured")
+    try:
+        claims = _verify(token, await auth_state.jwks.get())
+    except UnknownKeyId:
+        claims = _verify(token, await auth_state.jwks.get(force_refresh=True))
+    # Suspension, role changes, password changes and ended logins take effect at once
+    # everywhere: the account's state is read from the database, or from this replica's cache
+    # while it hears every such change announced (see `account_cache`).
+    cache = account_cache_of(request.app)
+    state = cache.get(claims.user_id, claims.session_id) if cache else None
+    if state is None:
+        generation = cache.generation if cache else 0
+        # Its own short read, not the request's session: a request never holds two pool
+        # connections at once (the handler's may be a `ReadSession`).
+        async with read_session() as own:
+            state = await _account_state(own, claims)
+        if cache:
+            cache.put(claims.user_id, claims.session_id, state, generation)
     # A password change (or reset) logs out every session, access tokens included; `iat` has
     # whole-second precision, so compare on whole seconds.
-    changed = row.password_changed_at
+    changed = state.password_changed_at
     if changed is not None and claims.issued_at < changed.replace(microsecond=0):
         raise Unauthorized(
             "The password was changed since this token was issued; log in again.",
             type_slug="token-revoked",
         )
-    return Principal(user_id=claims.user_id, platform_role=row.platform_role)
+    return Principal(user_id=claims.user_id, platform_role=state.platform_role)
 
 
 async def _principal_from_api_key(session: AsyncSession, key: str) -> Principal:
@@ -135,7 +155,7 @@ async def get_optional_principal(
     if token.startswith(KEY_PREFIX):
         principal = await _principal_from_api_key(session, token)
     else:
-        principal = await _principal_from_jwt(session, token)
+        principal = await _principal_from_jwt(request, token)
     user_id_var.set(str(principal.user_id))
     return principal
 
@@ -199,6 +219,23 @@ def staff_effective_role(principal: Principal) -> VivariumRole | None:
     return None
 
 
+def effective_vivarium_role(
+    principal: Principal,
+    vivarium_id: uuid.UUID,
+    member_role: VivariumRole | None,
+    *,
+    live: bool,
+) -> VivariumRole | None:
+    """The role the caller acts with in a vivarium (membership or staff powers, the higher);
+    None when they have none there, or it is deleted, or their API key is bound elsewhere."""
+    if not live or (principal.vivarium_id is not None and principal.vivarium_id != vivarium_id):
+        return None
+    staff_role = staff_effective_role(principal)
+    return max(
+        (r for r in (member_role, staff_role) if r is not None), key=lambda r: r.rank, default=None
+    )
+
+
 async def authorize_vivarium(
     session: AsyncSession, principal: Principal, vivarium_id: uuid.UUID, minimum: VivariumRole
 ) -> VivariumAccess:
@@ -217,12 +254,8 @@ async def authorize_vivarium(
             .where(Vivarium.id == vivarium_id, Vivarium.deleted_at.is_(None))
         )
     ).one_or_none()
-    if principal.vivarium_id is not None and principal.vivarium_id != vivarium_id:
-        row = None
-    member_role: VivariumRole | None = row[1] if row else None
-    staff_role = staff_effective_role(principal)
-    effective = max(
-        (r for r in (member_role, staff_role) if r is not None), key=lambda r: r.rank, default=None
+    effective = effective_vivarium_role(
+        principal, vivarium_id, row[1] if row else None, live=row is not None
     )
     if row is None or effective is None:
         raise NotFound("Vivarium not found.")

@@ -91,6 +91,36 @@ def decode_access_token(
         raise Unauthorized("The access token is not valid.", type_slug="invalid-token") from exc
 
 
+class VerifiedTokens:
+    """Access tokens whose signature and claims were already checked against one JWKS.
+
+    A token's bytes decide its claims, so a second check would give the same answer until it
+    expires; only the expiry is checked again. Keyed by the JWKS too: new keys, new checks.
+    """
+
+    def __init__(self, max_entries: int = 50_000) -> None:
+        self._max_entries = max_entries
+        self._entries: dict[str, tuple[dict[str, Any], AccessClaims]] = {}
+
+    def decode(
+        self, token: str, jwks: dict[str, Any], *, issuer: str, audience: str
+    ) -> AccessClaims:
+        entry = self._entries.get(token)
+        if entry is None or entry[0] is not jwks:
+            claims = decode_access_token(token, jwks, issuer=issuer, audience=audience)
+            if len(self._entries) >= self._max_entries:
+                self._entries.clear()
+            self._entries[token] = (jwks, claims)
+            return claims
+        claims = entry[1]
+        if claims.expires_at <= datetime.now(UTC):
+            del self._entries[token]
+            raise Unauthorized(
+                "The access token has expired; refresh it.", type_slug="token-expired"
+            )
+        return claims
+
+
 class UnknownKeyId(Unauthorized):
     """The token names a key we have not seen: the JWKS may have rotated, so refetch once."""
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -14,6 +15,11 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from reptidex_common.auth.account_cache import account_cache_of
+from reptidex_common.auth.account_changes import (
+    pending_account_changes,
+    publish_account_changes,
+)
 from reptidex_common.errors import AppError
 from reptidex_common.settings import BaseServiceSettings, get_settings
 
@@ -22,6 +28,7 @@ from reptidex_common.settings import BaseServiceSettings, get_settings
 class DatabaseState:
     engine: AsyncEngine | None = None
     sessionmaker: async_sessionmaker[AsyncSession] | None = None
+    read_sessionmaker: async_sessionmaker[AsyncSession] | None = None
     # Called after a successful commit; the outbox uses it to wake the relay.
     after_commit_hooks: list[Callable[[AsyncSession], None]] = field(default_factory=list)
 
@@ -56,23 +63,76 @@ async def dispose_engine() -> None:
         await state.engine.dispose()
     state.engine = None
     state.sessionmaker = None
+    state.read_sessionmaker = None
 
 
-async def open_session() -> AsyncIterator[AsyncSession]:
-    """Commit when the handler returns, roll back when it raises; services never commit."""
+async def open_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """Commit when the handler returns, roll back when it raises; services never commit.
+
+    Account changes (suspension, password, ended logins) are announced to every replica after
+    the commit and before the response, so the next request anywhere sees them.
+    """
     async with get_sessionmaker()() as session:
         try:
             yield session
             await session.commit()
         except AppError as exc:
-            await (session.commit() if exc.keeps_changes else session.rollback())
+            if exc.keeps_changes:
+                await session.commit()
+                await _announce(request, session)
+            else:
+                await session.rollback()
             raise
         except BaseException:
             await session.rollback()
             raise
+        await _announce(request, session)
     for hook in state.after_commit_hooks:
         hook(session)
 
+
+async def _announce(request: Request, session: AsyncSession) -> None:
+    changed = pending_account_changes(session)
+    if not changed:
+        return
+    # This replica first, without waiting for its own message to come back.
+    if cache := account_cache_of(request.app):
+        for user_id in changed:
+            cache.drop(user_id)
+    await publish_account_changes(changed)
+
+
+def _read_sessionmaker() -> async_sessionmaker[AsyncSession]:
+    maker = get_sessionmaker()
+    bind = maker.kw.get("bind")
+    if not isinstance(bind, AsyncEngine):
+        # Bound to one connection (the tests' rolled-back transaction): read inside it.
+        return maker
+    if state.read_sessionmaker is None or state.read_sessionmaker.kw.get("bind") is None:
+        state.read_sessionmaker = async_sessionmaker(
+            bind.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+        )
+    return state.read_sessionmaker
+
+
+@asynccontextmanager
+async def read_session() -> AsyncIterator[AsyncSession]:
+    """A session for reads only: no BEGIN and no COMMIT, two round trips fewer.
+
+    Each statement sees its own snapshot, so a handler that needs several statements to agree
+    (or that writes anything) takes `DbSession` instead.
+    """
+    async with _read_sessionmaker()() as session:
+        yield session
+
+
+async def open_read_session() -> AsyncIterator[AsyncSession]:
+    async with read_session() as session:
+        yield session
+
+
+# A session for reads only (see `open_read_session`).
+ReadSession = Annotated[AsyncSession, Depends(open_read_session, scope="function")]
 
 # scope="function": the commit runs before the response is sent, so a client never sees a
 # success for a write that then failed to commit.

@@ -81,5 +81,8 @@ async def keyset_page(
         last = decode_cursor(params.cursor)
         statement = statement.where(id_column < last if newest_first else id_column > last)
     order = id_column.desc() if newest_first else id_column.asc()
-    rows = (await session.scalars(statement.order_by(order).limit(params.limit + 1))).all()
+    paged = statement.order_by(order).limit(params.limit + 1)
+    # Several columns (not one entity) come back as rows: cheaper than loading ORM objects.
+    result = await session.execute(paged)
+    rows = result.all() if len(paged.column_descriptions) > 1 else result.scalars().all()
     return split_page(rows, params.limit, lambda row: getattr(row, id_column.key))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import Row, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.filters import AnimalFilters
 from repti_animal.animals.grants import PARTNER_SHARED
+from repti_animal.animals.schemas import AnimalListItem
 from reptidex_common.db.pagination import PageParams, keyset_page
 from reptidex_common.models.animal import Animal, Clutch, Genotype, Lease, Reminder
 from reptidex_common.models.animal_enums import AnimalStatus, LeaseStatus
@@ -68,9 +70,13 @@ async def clutch_in_vivarium(
     return found is not None
 
 
+# What a list item shows (`AnimalListItem`): rows of these, not whole ORM objects.
+LIST_COLUMNS = tuple(Animal.__table__.c[name] for name in AnimalListItem.model_fields)
+
+
 async def page_of_animals(
     session: AsyncSession, filters: AnimalFilters, params: PageParams
-) -> tuple[Sequence[Animal], str | None]:
+) -> tuple[Sequence[Row[Any]], str | None]:
     """One query per page, walking ix_animals_vivarium_id_id newest first."""
     kept_here = Animal.vivarium_id == filters.vivarium_id
     if filters.include_leased_in:
@@ -78,7 +84,7 @@ async def page_of_animals(
             Lease.borrower_vivarium_id == filters.vivarium_id, Lease.status == LeaseStatus.active
         )
         kept_here = or_(kept_here, Animal.id.in_(leased_in))
-    statement = select(Animal).where(kept_here)
+    statement = select(*LIST_COLUMNS).where(kept_here)
     if not filters.include_archived:
         statement = statement.where(Animal.archived_at.is_(None))
     if filters.living:

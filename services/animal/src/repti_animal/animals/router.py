@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Response, status
 
 from repti_animal.animals import service
 from repti_animal.animals.filters import AnimalFilters, animal_filters
+from repti_animal.animals.record import own_record
 from repti_animal.animals.schemas import (
     AnimalCreate,
     AnimalListItem,
@@ -17,8 +18,9 @@ from repti_animal.animals.schemas import (
     AnimalUpdate,
 )
 from reptidex_common.auth.dependencies import CurrentPrincipal
-from reptidex_common.db.engine import DbSession
+from reptidex_common.db.engine import DbSession, ReadSession
 from reptidex_common.db.pagination import PageParams, page_params
+from reptidex_common.schemas import json_response
 
 router = APIRouter(prefix="/api/v1/animals", tags=["animals"])
 
@@ -33,19 +35,25 @@ async def create(body: AnimalCreate, principal: CurrentPrincipal, session: DbSes
 @router.get("", name="list", response_model=AnimalPage)
 async def list_animals(
     principal: CurrentPrincipal,
-    session: DbSession,
+    session: ReadSession,
     filters: Annotated[AnimalFilters, Depends(animal_filters)],
     params: Annotated[PageParams, Depends(page_params)],
-) -> AnimalPage:
+) -> Response:
     """One vivarium's animals, newest first, in keyset pages (archived ones on request)."""
     rows, cursor = await service.list_animals(session, principal, filters, params)
-    return AnimalPage(items=[AnimalListItem.model_validate(a) for a in rows], next_cursor=cursor)
+    return json_response(
+        AnimalPage(items=[AnimalListItem.model_validate(a) for a in rows], next_cursor=cursor)
+    )
 
 
 @router.get("/{animal_id}", response_model=AnimalRead)
-async def get(animal_id: uuid.UUID, principal: CurrentPrincipal, session: DbSession) -> AnimalRead:
-    loaded = await service.get(session, principal, animal_id)
-    return await service.read(session, principal, loaded.animal)
+async def get(animal_id: uuid.UUID, principal: CurrentPrincipal, session: ReadSession) -> Response:
+    record = await own_record(session, principal, animal_id)
+    if record is None:
+        # Reached through a lease or partnership, or not there at all: the general rules.
+        loaded = await service.get(session, principal, animal_id)
+        record = await service.read(session, principal, loaded.animal)
+    return json_response(record)
 
 
 @router.patch("/{animal_id}", response_model=AnimalRead)

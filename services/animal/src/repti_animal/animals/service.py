@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals import repository
@@ -291,7 +292,7 @@ async def read(session: AsyncSession, principal: Principal, animal: Animal) -> A
 
 async def list_animals(
     session: AsyncSession, principal: Principal, filters: AnimalFilters, params: PageParams
-) -> tuple[Sequence[Animal], str | None]:
+) -> tuple[Sequence[Row[Any]], str | None]:
     try:
         await authorize_vivarium(session, principal, filters.vivarium_id, VivariumRole.keeper)
     except NotFound:

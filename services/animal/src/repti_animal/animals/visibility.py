@@ -63,12 +63,19 @@ async def seen_animals(
     found = {}
     for row in rows:
         member = row.membership_id is not None and row.live_vivarium_id is not None
-        # An API key bound to one vivarium acts as a member of that vivarium only.
-        if principal.vivarium_id is not None and principal.vivarium_id != row.vivarium_id:
-            member = False
-        visible = principal.is_staff or member or row.visibility in SHAREABLE
+        visible = sees(principal, row.vivarium_id, row.visibility, member=member)
         found[row.id] = SeenAnimal(row.id, row.display_id, row.name, visible)
     return found
+
+
+def sees(
+    principal: Principal, vivarium_id: uuid.UUID, visibility: Visibility, *, member: bool
+) -> bool:
+    """Whether the caller may see an animal of `vivarium_id` they are (or are not) a member of."""
+    # An API key bound to one vivarium acts as a member of that vivarium only.
+    if principal.vivarium_id is not None and principal.vivarium_id != vivarium_id:
+        member = False
+    return principal.is_staff or member or visibility in SHAREABLE
 
 
 async def mask_unseen_parents(

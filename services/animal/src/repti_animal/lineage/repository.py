@@ -163,7 +163,8 @@ async def ancestors(
         ANCESTORS_STATEMENT,
         {"roots": list(roots), "start_depth": start_depth, "generations": generations},
     )
-    return {row.id: _row(row) for row in result}
+    # The statement's columns are LineageRow's fields, in order: hundreds of rows a pedigree.
+    return {row[0]: LineageRow(*row) for row in result}
 
 
 def ancestors_sync(

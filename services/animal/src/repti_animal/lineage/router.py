@@ -18,9 +18,9 @@ from repti_animal.lineage.schemas import (
     WhatIfRead,
     WhatIfRequest,
 )
-from repti_animal.lineage.visibility import viewer_for
+from repti_animal.lineage.visibility import own_animal_viewer, viewer_for
 from reptidex_common.auth.dependencies import CurrentPrincipal
-from reptidex_common.db.engine import DbSession
+from reptidex_common.db.engine import DbSession, ReadSession
 from reptidex_common.errors import PROBLEM_RESPONSES
 from reptidex_common.models.enums import VivariumRole
 
@@ -33,7 +33,7 @@ Generations = Query(ge=1, le=MAX_GENERATIONS, description="Pedigree depth (1 to 
 async def pedigree(
     animal_id: uuid.UUID,
     principal: CurrentPrincipal,
-    session: DbSession,
+    session: ReadSession,
     generations: Annotated[int, Generations] = 5,
 ) -> Response:
     """The animal and its ancestors as a flat list of `nodes`, each animal once.
@@ -42,8 +42,11 @@ async def pedigree(
     the caller may not see are `{"private": true, "label": "private ancestor"}` nodes with a
     fresh key per occurrence, and nothing behind them is included.
     """
-    await load_animal(session, principal, animal_id, VivariumRole.keeper)
-    viewer = await viewer_for(session, principal)
+    viewer = await own_animal_viewer(session, principal, animal_id)
+    if viewer is None:
+        # Reached through a lease or partnership, or not there at all: the general rules.
+        await load_animal(session, principal, animal_id, VivariumRole.keeper)
+        viewer = await viewer_for(session, principal)
     return pedigree_response(await service.pedigree(session, animal_id, viewer, generations))
 
 

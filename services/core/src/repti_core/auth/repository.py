@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import Row, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from reptidex_common.auth.account_changes import note_account_change
 from reptidex_common.models.core import Membership, RefreshToken, User, UserToken, Vivarium
 from reptidex_common.models.enums import UserTokenPurpose, VivariumRole
 
@@ -30,19 +31,24 @@ async def refresh_token_by_hash(session: AsyncSession, token_hash: str) -> Refre
 
 
 async def revoke_family(session: AsyncSession, family_id: uuid.UUID, now: datetime) -> None:
-    await session.execute(
+    """End one login; every replica forgets it once the session commits."""
+    revoked = await session.scalars(
         update(RefreshToken)
         .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=now)
+        .returning(RefreshToken.user_id)
     )
+    note_account_change(session, set(revoked))
 
 
 async def revoke_all_for_user(session: AsyncSession, user_id: uuid.UUID, now: datetime) -> None:
+    """End every login of the user; every replica forgets them once the session commits."""
     await session.execute(
         update(RefreshToken)
         .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=now)
     )
+    note_account_change(session, [user_id])
 
 
 async def user_token_by_hash(session: AsyncSession, token_hash: str) -> UserToken | None:
