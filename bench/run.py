@@ -8,9 +8,11 @@ its JWKS) and repti-animal (2 uvicorn workers, one per core) on it, and prints, 
 2. the reads against the raw SQL fetching the same data in one statement, one at a time and
    interleaved, with their ratio and goal (bench/ratios.py);
 3. the one-animal rate sustained with p95 <= 25 ms: the 500 req/s goal, then up (or down) a
-   ladder of rates to the highest one this machine holds.
+   ladder of rates to the highest one this machine holds;
+4. one repti-animal process offered twice its capacity: the share of 503s and the p95 of the
+   requests served (bench/overload.py).
 
-With --write it records all three, with the command and the load average, in
+With --write it records all four, with the command and the load average, in
 docs/benchmarks.md. Then it times the 10,000-row CSV import and the export after it on a
 scratch database (bench/import_bench.py); `--import` runs that alone, without seeding or
 starting servers. `--only WORD...` runs the parts whose name contains a word, and skips the
@@ -37,7 +39,7 @@ from pathlib import Path
 
 import psycopg
 
-from bench import import_bench, ratios, seed
+from bench import import_bench, overload, ratios, seed
 from bench.loadgen import TABLE_HEADER, RawHttpPool, Result, run_open_model, wait_until_healthy
 from repti_animal.lineage.coi import DEFAULT_GENERATIONS, inbreeding_coefficient
 from reptidex_common.auth.keys import load_or_create_signing_key
@@ -425,7 +427,9 @@ def main() -> int:
         record(report, args)
     if args.only:
         return 0
-    return import_bench.main(import_args)
+    # Past capacity: the share answered 503 and the p95 of those served (bench/overload.py).
+    overload_status = overload.main(import_args)
+    return import_bench.main(import_args) or overload_status
 
 
 def record(report: Report, args: argparse.Namespace) -> None:
