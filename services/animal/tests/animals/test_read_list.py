@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from reptidex_common.models.animal import Genotype
@@ -20,6 +18,7 @@ from reptidex_common.models.animal_enums import (
     Sex,
     Visibility,
 )
+from reptidex_common.testing.statements import recorded_statements
 
 from .world import READ, World, assert_problem, matrix
 
@@ -190,20 +189,6 @@ async def test_keyset_pages(
     assert seen == [str(a.id) for a in reversed(made)]
 
 
-@contextmanager
-def _counting(engine: AsyncEngine) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(*args: Any) -> None:
-        statements.append(args[2])
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
-
-
 async def test_list_costs_the_same_queries_for_any_page_size(
     client: httpx.AsyncClient,
     world: World,
@@ -214,9 +199,9 @@ async def test_list_costs_the_same_queries_for_any_page_size(
     for _ in range(3):
         await make_animal(world.vivarium, species)
     params = {"vivarium_id": str(world.vivarium.id)}
-    with _counting(db_engine_for_tests) as small:
+    with recorded_statements(db_engine_for_tests) as small:
         await client.get(API, params={**params, "limit": 1}, headers=world.owner)
-    with _counting(db_engine_for_tests) as large:
+    with recorded_statements(db_engine_for_tests) as large:
         await client.get(API, params={**params, "limit": 50}, headers=world.owner)
     assert small, "the listener saw no statements"
     assert len(small) == len(large)
@@ -244,11 +229,10 @@ async def test_opening_an_own_record_asks_the_database_once(
             )
         )
     await db_session.flush()
-    with _counting(db_engine_for_tests) as statements:
+    with recorded_statements(db_engine_for_tests) as statements:
         body = (await client.get(f"{API}/{child.id}", headers=world.owner)).json()
     assert [g["trait_name"] for g in body["genotype"]] == ["Clown", "Piebald"]
     assert body["dam"] == {"private": True}
     # The access token's account check, then the record with its access check, parents and
-    # genotype in one statement (the test's savepoints aside).
-    asked = [sql for sql in statements if not sql.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK"))]
-    assert len(asked) == 2, asked
+    # genotype in one statement.
+    assert len(statements) == 2, statements

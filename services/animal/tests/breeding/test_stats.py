@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.models.animal import Species
 from reptidex_common.models.animal_enums import Sex
+from reptidex_common.testing.statements import recorded_statements
 
 from ..conftest import AnimalFactory
 from ..conftest import SpeciesFixture as SpeciesFixture
@@ -197,21 +198,12 @@ async def test_stats_use_a_fixed_number_of_queries(
     client: httpx.AsyncClient, world: World, dataset: dict[str, str], db_engine_for_tests: Any
 ) -> None:
     """Two aggregates whatever the number of pairings and species (plus authentication)."""
-    from sqlalchemy import event
-
-    statements: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(statement)
-
-    event.listen(db_engine_for_tests.sync_engine, "before_cursor_execute", record)
-    try:
+    with recorded_statements(db_engine_for_tests) as statements:
         response = await client.get(
             f"/api/v1/vivariums/{world.vivarium.id}/breeding/stats", headers=world.headers()
         )
-    finally:
-        event.remove(db_engine_for_tests.sync_engine, "before_cursor_execute", record)
     assert response.status_code == 200
     aggregates = [s for s in statements if "animal.clutches" in s]
     assert len(aggregates) == 2
-    assert len(statements) <= 6, statements
+    # The account check, the vivarium and role, and the two aggregates.
+    assert len(statements) <= 4, statements

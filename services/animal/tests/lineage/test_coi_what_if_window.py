@@ -10,12 +10,9 @@ from __future__ import annotations
 import random
 import uuid
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import httpx
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from repti_animal.lineage import repository
@@ -24,26 +21,13 @@ from repti_animal.lineage.repository import LineageRow
 from repti_animal.lineage.visibility import Viewer
 from reptidex_common.models.animal import Animal
 from reptidex_common.models.animal_enums import Sex, Visibility
+from reptidex_common.testing.statements import recorded_statements
 
 from .test_coi_exact import reference_pairing
 from .world import World
 
 URL = "/api/v1/coi/what-if"
 ALL = Viewer(vivarium_ids=frozenset(), sees_everything=True)
-
-
-@contextmanager
-def counting(engine: AsyncEngine) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(*args: Any) -> None:
-        statements.append(args[2])
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 def reach(rows: dict[uuid.UUID, LineageRow], start: uuid.UUID, viewer: Viewer) -> dict[Any, int]:
@@ -114,7 +98,7 @@ async def test_what_if_reads_the_animals_in_one_statement(
     grand_sire, grand_dam = await world.pair()
     brother = await world.male(sire=grand_sire, dam=grand_dam)
     sister = await world.female(sire=grand_sire, dam=grand_dam)
-    with counting(db_engine_for_tests) as statements:
+    with recorded_statements(db_engine_for_tests) as statements:
         response = await client.post(
             URL,
             json={"sire_id": str(brother.id), "dam_id": str(sister.id)},
