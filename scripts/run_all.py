@@ -29,7 +29,8 @@ PORT_BASE = int(os.environ.get("REPTIDEX_PORT_BASE", "8000"))
 SERVICES = {name: PORT_BASE + offset for offset, name in enumerate(SERVICE_HOSTS, start=1)}
 HOSTS = SERVICE_HOSTS
 GATEWAY_PORT = PORT_BASE
-STARTUP_TIMEOUT_SECONDS = 120
+# A busy machine (the test suite starts whole platforms beside other tests) may need longer.
+STARTUP_TIMEOUT_SECONDS = float(os.environ.get("REPTIDEX_STARTUP_TIMEOUT_SECONDS", "120"))
 # How long Ctrl-C waits for running tasks (Celery's warm shutdown) and requests to finish. A
 # task still running then is killed unacknowledged, so the broker hands it out again later.
 STOP_GRACE_SECONDS = float(os.environ.get("REPTIDEX_STOP_GRACE_SECONDS", "30"))

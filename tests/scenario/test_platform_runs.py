@@ -94,9 +94,16 @@ def _delete_user(email: str) -> None:
 
 
 @pytest.mark.worker
-def test_the_whole_platform_runs_routes_delivers_mail_and_stops(migrated_database: str) -> None:
+def test_the_whole_platform_runs_routes_delivers_mail_and_stops(
+    migrated_database: str, one_platform_at_a_time: None
+) -> None:
     base = free_platform_port_base()
-    env = {**os.environ, "REPTIDEX_PORT_BASE": str(base), "LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "REPTIDEX_PORT_BASE": str(base),
+        "REPTIDEX_STARTUP_TIMEOUT_SECONDS": str(STARTUP_SECONDS - 10),
+        "LOG_LEVEL": "WARNING",
+    }
     process = subprocess.Popen(
         [sys.executable, str(REPO_ROOT / "scripts" / "run_all.py")],
         cwd=REPO_ROOT,
