@@ -7,6 +7,12 @@ with each crash in a row, up to a cap; a program that keeps crashing is given up
 while the others keep running. Stopping sends each program's main process its stop signal
 (SIGTERM: Celery's warm shutdown lets running tasks finish, uvicorn finishes its requests),
 waits up to a bound, then kills what is left of every group.
+
+Why not a ready-made supervisor: supervisord applies its backoff and give-up only while a
+program is starting (one that dies after running is restarted at once, forever) and kills the
+process group only when it stops a program itself, not when the program dies on its own, which
+leaves a killed worker's beat or pool child behind; circus has no doubling delay and brings
+pyzmq and tornado; honcho never restarts anything.
 """
 
 from __future__ import annotations
