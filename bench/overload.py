@@ -20,8 +20,6 @@ import asyncio
 import os
 import platform
 import random
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,6 +32,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from bench import seed
 from bench.loadgen import RawHttpPool, Result, run_open_model, wait_until_healthy
+from bench.servers import free_port, start
 from reptidex_common.admission import AdmissionControlMiddleware
 from reptidex_common.auth.keys import load_or_create_signing_key
 from reptidex_common.auth.tokens import issue_access_token
@@ -103,34 +102,6 @@ class OverloadResult:
             f"{self.requests} | {self.shed_share:.0%} | {served.percentile(50):.1f} | "
             f"{served.percentile(95):.1f} | {self.shed_p95_ms():.1f} | {self.other} |"
         )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def start(module: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            f"{module}.main:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
 
 
 def prepared_requests(url: str, settings: BaseServiceSettings, scenario: str) -> list[bytes]:

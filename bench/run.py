@@ -27,8 +27,6 @@ import json
 import os
 import platform
 import random
-import socket
-import subprocess
 import sys
 import tempfile
 import uuid
@@ -41,6 +39,7 @@ import psycopg
 
 from bench import import_bench, overload, ratios, seed
 from bench.loadgen import TABLE_HEADER, RawHttpPool, Result, run_open_model, wait_until_healthy
+from bench.servers import free_port, start
 from repti_animal.lineage.coi import DEFAULT_GENERATIONS, inbreeding_coefficient
 from reptidex_common.auth.keys import load_or_create_signing_key
 from reptidex_common.auth.tokens import issue_access_token
@@ -63,13 +62,6 @@ class Sample:
     dam_id: str
     headers: dict[str, str]
     user_id: str = ""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def ensure_seeded(url: str, reseed: bool) -> None:
@@ -117,29 +109,6 @@ def load_samples(url: str, settings: BaseServiceSettings) -> list[Sample]:
             )
         )
     return samples
-
-
-def start(module: str, port: int, env: dict[str, str], workers: int) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            f"{module}.main:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
 
 
 Build = Callable[[Sample], tuple[str, str, dict[str, object] | None]]
