@@ -12,6 +12,12 @@ databases the tests rebuild anyway. `up` finds a server already running in the o
 restarts it in the requested one, so `make test` after `make run` (or the reverse) always
 gets the right settings; a switch to `durable` first flushes to disk whatever the fast mode
 left in the OS cache (`initdb --sync-only`).
+
+Redis is the Celery broker: a task the outbox relay handed to it is marked published in
+PostgreSQL, so Redis must not forget it. The private Redis keeps an append-only file in both
+modes: a crashed or restarted Redis comes back with every queued task. `durable` fsyncs it on
+every write (a power cut loses nothing); `fast` leaves flushing to the OS (a Redis crash loses
+nothing, a machine crash may). A running Redis is switched with CONFIG SET, without a restart.
 """
 
 from __future__ import annotations
@@ -42,6 +48,10 @@ DB_USER = "reptidex"
 MODES: dict[str, dict[str, str]] = {
     "durable": {"fsync": "on", "synchronous_commit": "on", "full_page_writes": "on"},
     "fast": {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"},
+}
+REDIS_MODES: dict[str, dict[str, str]] = {
+    "durable": {"appendonly": "yes", "appendfsync": "always"},
+    "fast": {"appendonly": "yes", "appendfsync": "no"},
 }
 
 
@@ -248,11 +258,29 @@ def start_pgserver() -> str:
     return uri
 
 
-def redis_url() -> str:
+def redis_command(*args: str) -> str:
+    """One command to our Redis over its plain protocol (redis-py may not be installed yet)."""
+    request = f"*{len(args)}\r\n" + "".join(f"${len(a.encode())}\r\n{a}\r\n" for a in args)
+    with socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=10) as sock:
+        sock.sendall(request.encode())
+        reply = sock.recv(65536).decode(errors="replace")
+    if reply.startswith("-"):
+        raise RuntimeError(f"Redis refused {args[0]}: {reply.strip()}")
+    return reply
+
+
+def ensure_redis_mode(mode: str) -> None:
+    """Apply the mode's persistence to the running server (CONFIG SET needs no restart)."""
+    for name, value in REDIS_MODES[mode].items():
+        redis_command("CONFIG", "SET", name, value)
+
+
+def redis_url(mode: str = "durable") -> str:
     if url := os.environ.get("REDIS_URL"):
         return url
     url = f"redis://127.0.0.1:{REDIS_PORT}/0"
     if port_open(REDIS_PORT):
+        ensure_redis_mode(mode)
         return url
     binary = shutil.which("redis-server")
     if binary is None and apt_install("redis-server"):
@@ -282,8 +310,7 @@ def redis_url() -> str:
             str(DATA / "redis.log"),
             "--save",
             "",
-            "--appendonly",
-            "no",
+            *(arg for name, value in REDIS_MODES[mode].items() for arg in (f"--{name}", value)),
             "--databases",
             "64",
         ],
@@ -296,7 +323,7 @@ def redis_url() -> str:
 def up(mode: str = "durable") -> None:
     DATA.mkdir(exist_ok=True)
     database = postgres_url(mode)
-    redis = redis_url()
+    redis = redis_url(mode)
     ENV_FILE.write_text(f"DATABASE_URL={database}\nREDIS_URL={redis}\n")
     log(f"PostgreSQL: {database}")
     log(f"Redis:      {redis}")

@@ -3,7 +3,6 @@ processes stay up, and mail queued after each outage is delivered without a rest
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -17,7 +16,12 @@ import pytest
 
 from reptidex_common.db.urls import libpq_url
 from reptidex_common.settings import REPO_ROOT
-from reptidex_common.testing.faults import PrivateRedis, TcpFaultProxy
+from reptidex_common.testing.faults import (
+    PrivateRedis,
+    TcpFaultProxy,
+    mail_delivered,
+    queue_outbox_mail,
+)
 
 pytestmark = pytest.mark.worker
 
@@ -39,27 +43,6 @@ def worker_env(
         "DATA_DIR": str(data_dir),
     }
     return env, data_dir
-
-
-def _queue_mail(database_url: str, to: str) -> None:
-    payload = {"to": to, "subject": "Outage check", "text": "Still here.", "html": None}
-    with psycopg.connect(libpq_url(database_url)) as conn:
-        conn.execute(
-            "INSERT INTO core.outbox_events (id, task_name, queue, payload) "
-            "VALUES (%s, 'core.email.send', 'core', %s)",
-            (uuid.uuid4(), json.dumps(payload)),
-        )
-
-
-def _delivered(data_dir: Path, to: str, seconds: float, worker: subprocess.Popen[bytes]) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and worker.poll() is None:
-        mail_dir = data_dir / "mail"
-        for path in mail_dir.glob("*.eml") if mail_dir.exists() else []:
-            if f"To: {to}" in path.read_text(errors="replace"):
-                return True
-        time.sleep(0.5)
-    return False
 
 
 def test_worker_and_beat_keep_delivering_after_database_and_redis_outages(
@@ -95,20 +78,20 @@ def test_worker_and_beat_keep_delivering_after_database_and_redis_outages(
         stderr=subprocess.STDOUT,
     )
     try:
-        _queue_mail(migrated_database, addresses[0])
-        assert _delivered(data_dir, addresses[0], FIRST_DELIVERY_SECONDS, worker)
+        queue_outbox_mail(migrated_database, addresses[0])
+        assert mail_delivered(data_dir, addresses[0], FIRST_DELIVERY_SECONDS, worker)
 
         database_proxy.cut()
         time.sleep(OUTAGE_SECONDS)
         database_proxy.restore()
-        _queue_mail(migrated_database, addresses[1])
-        assert _delivered(data_dir, addresses[1], DELIVERY_SECONDS, worker)
+        queue_outbox_mail(migrated_database, addresses[1])
+        assert mail_delivered(data_dir, addresses[1], DELIVERY_SECONDS, worker)
 
         private_redis.stop()
         time.sleep(OUTAGE_SECONDS)
         private_redis.start()
-        _queue_mail(migrated_database, addresses[2])
-        assert _delivered(data_dir, addresses[2], DELIVERY_SECONDS, worker)
+        queue_outbox_mail(migrated_database, addresses[2])
+        assert mail_delivered(data_dir, addresses[2], DELIVERY_SECONDS, worker)
         assert worker.poll() is None
     finally:
         worker.terminate()

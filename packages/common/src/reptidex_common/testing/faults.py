@@ -3,7 +3,8 @@
 - `TcpFaultProxy`: a TCP relay in front of PostgreSQL (as toxiproxy is used): `cut()` drops
   every open connection and refuses new ones, the way a stopped server looks to a client;
   `restore()` lets connections through again; `latency` delays each chunk relayed.
-- `PrivateRedis`: a `redis-server` of the test's own on a free port, to stop and start.
+- `PrivateRedis`: a `redis-server` of the test's own on a free port, to crash and start again;
+  it keeps an append-only file as the platform's own Redis does (scripts/devstack.py).
 - `ServiceProcess`: a service under uvicorn in its own process, on a free port.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -19,12 +21,15 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import httpx
+import psycopg
 
+from reptidex_common.db.urls import libpq_url
 from reptidex_common.settings import REPO_ROOT
 
 # Generous: on a busy machine importing a service alone can take half a minute.
@@ -137,10 +142,13 @@ class TcpFaultProxy:
 
 
 class PrivateRedis:
-    """A `redis-server` on a free port, in memory only; `stop()` kills it, `start()` brings it back."""
+    """A `redis-server` on a free port; `stop()` kills it (-9), `start()` brings it back with
+    what its append-only file kept, as the platform's Redis in fast mode (flushing left to the
+    OS: a crashed Redis loses nothing)."""
 
     def __init__(self) -> None:
         self.port = free_port()
+        self.directory = tempfile.mkdtemp(prefix="reptidex-redis-")
         self._process: subprocess.Popen[bytes] | None = None
         self._binary = shutil.which("redis-server") or "redis-server"
 
@@ -156,9 +164,13 @@ class PrivateRedis:
                 str(self.port),
                 "--bind",
                 "127.0.0.1",
+                "--dir",
+                self.directory,
                 "--save",
                 "",
                 "--appendonly",
+                "yes",
+                "--appendfsync",
                 "no",
             ],
             stdout=subprocess.DEVNULL,
@@ -184,6 +196,7 @@ class PrivateRedis:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
+        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 class ServiceProcess:
@@ -266,3 +279,28 @@ def assert_unavailable(response: httpx.Response, type_slug: str) -> None:
     assert body["status"] == 503
     assert body["type"].endswith("/" + type_slug)
     assert body["detail"]
+
+
+def queue_outbox_mail(database_url: str, to: str) -> None:
+    """An email to `to` in core's outbox, as a request would leave it for the relay."""
+    payload = {"to": to, "subject": "Outage check", "text": "Still here.", "html": None}
+    with psycopg.connect(libpq_url(database_url)) as conn:
+        conn.execute(
+            "INSERT INTO core.outbox_events (id, task_name, queue, payload) "
+            "VALUES (%s, 'core.email.send', 'core', %s)",
+            (uuid.uuid4(), json.dumps(payload)),
+        )
+
+
+def mail_delivered(
+    data_dir: Path, to: str, seconds: float, worker: subprocess.Popen[bytes]
+) -> bool:
+    """Whether the worker wrote an email to `to` under `data_dir` within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and worker.poll() is None:
+        mail_dir = data_dir / "mail"
+        for path in mail_dir.glob("*.eml") if mail_dir.exists() else []:
+            if f"To: {to}" in path.read_text(errors="replace"):
+                return True
+        time.sleep(0.5)
+    return False
