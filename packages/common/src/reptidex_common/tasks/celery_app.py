@@ -9,6 +9,7 @@ from kombu import Queue
 
 from reptidex_common.observability import task_metrics  # noqa: F401  (connects the signals)
 from reptidex_common.settings import get_settings
+from reptidex_common.tasks import dead_letters  # noqa: F401  (records tasks that failed for good)
 
 OUTBOX_RELAY_INTERVAL_SECONDS = 2.0
 # The longest retry delay (RETRY_POLICY): a task waiting for its retry is held unacknowledged by

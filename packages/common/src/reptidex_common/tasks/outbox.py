@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 import logging
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Table, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from reptidex_common.db.base import new_id
-from reptidex_common.models.outbox import OUTBOX_MODELS
+from reptidex_common.events.delivery import TaskSender, deliver_event
+from reptidex_common.models.outbox import OUTBOX_MODELS, OutboxKind
 
 logger = logging.getLogger(__name__)
 OUTBOX_DIRTY = "outbox_dirty"
@@ -66,12 +67,10 @@ async def add_outbox_events(
     session.info[OUTBOX_DIRTY] = True
 
 
-class TaskSender(Protocol):
-    def send_task(self, name: str, *, kwargs: dict[str, Any], queue: str, task_id: str) -> Any: ...
-
-
 def relay_outbox(session: Session, sender: TaskSender, service: str) -> int:
     """Publish unpublished rows of one service's outbox; returns how many were published.
+
+    A task row goes to its own queue; an event row to every subscribed service's queue.
 
     SKIP LOCKED lets several relays run at once without publishing the same row together.
     """
@@ -87,9 +86,12 @@ def relay_outbox(session: Session, sender: TaskSender, service: str) -> int:
     for event in events:
         event.attempts += 1
         try:
-            sender.send_task(
-                event.task_name, kwargs=event.payload, queue=event.queue, task_id=str(event.id)
-            )
+            if event.kind is OutboxKind.event:
+                deliver_event(sender, event.id, event.task_name, event.payload)
+            else:
+                sender.send_task(
+                    event.task_name, kwargs=event.payload, queue=event.queue, task_id=str(event.id)
+                )
         except Exception as exc:  # the broker is down: leave the row for the next pass
             event.last_error = repr(exc)[:2000]
             logger.warning(

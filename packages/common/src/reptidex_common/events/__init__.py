@@ -1,0 +1,1 @@
+"""Domain events between services: the envelope, the catalogue, emitting, delivery, receiving."""

@@ -1,0 +1,58 @@
+"""Emit a domain event: one outbox row of the producer, written in the business transaction.
+
+The event exists exactly when the change it describes was committed; the relay delivers it
+afterwards (`delivery.deliver_event`), at least once to every subscriber.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
+
+from reptidex_common.db.base import new_id
+from reptidex_common.events.catalogue import EventData, spec_of
+from reptidex_common.events.envelope import Actor, EventEnvelope
+from reptidex_common.models.outbox import OUTBOX_MODELS, OutboxKind
+from reptidex_common.tasks.outbox import OUTBOX_DIRTY
+
+
+def build_envelope(
+    data: EventData, *, actor: Actor, vivarium_id: uuid.UUID | None
+) -> EventEnvelope:
+    spec = spec_of(data)
+    return EventEnvelope(
+        id=new_id(),
+        type=spec.name,
+        version=spec.version,
+        occurred_at=datetime.now(UTC),
+        producer=spec.producer,
+        actor=actor,
+        vivarium_id=vivarium_id,
+        data=data.model_dump(mode="json"),
+    )
+
+
+def emit(
+    session: AsyncSession | Session,
+    data: EventData,
+    *,
+    actor: Actor,
+    vivarium_id: uuid.UUID | None,
+) -> EventEnvelope:
+    """Write the event to its producer's outbox; it is delivered once the transaction commits."""
+    envelope = build_envelope(data, actor=actor, vivarium_id=vivarium_id)
+    model = OUTBOX_MODELS[envelope.producer]
+    session.add(
+        model(
+            id=envelope.id,
+            kind=OutboxKind.event,
+            task_name=envelope.type,
+            queue=envelope.producer,
+            payload=envelope.model_dump(mode="json"),
+        )
+    )
+    session.info[OUTBOX_DIRTY] = True
+    return envelope
