@@ -61,6 +61,7 @@ def event(name: str, version: int = 1) -> Callable[[DataT], DataT]:
 
 
 def spec_for(name: str, version: int) -> EventSpec:
+    _load_types()
     try:
         return CATALOGUE[(name, version)]
     except KeyError:
@@ -72,3 +73,9 @@ def spec_of(data: EventData) -> EventSpec:
         return SPEC_OF[type(data)]
     except KeyError:
         raise UnknownEvent(f"{type(data).__name__} is not a catalogued event") from None
+
+
+def _load_types() -> None:
+    # The types register themselves on import; a consumer may see an event before its own code
+    # imported the producer's module.
+    import reptidex_common.events.types  # noqa: F401

@@ -48,7 +48,7 @@ def record_dead_letter(
                 task_name=task_name,
                 args=_json_safe(list(args or [])),
                 kwargs=_json_safe(dict(kwargs or {})),
-                error=repr(error)[:MAX_ERROR_CHARS],
+                error=f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS],
                 traceback=traceback[-MAX_TRACEBACK_CHARS:] if traceback else None,
                 retries=retries,
             )

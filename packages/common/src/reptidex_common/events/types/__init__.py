@@ -1,0 +1,5 @@
+"""The catalogued events, one module per producing service; importing this registers them all."""
+
+from reptidex_common.events.types import animal
+
+__all__ = ["animal"]
