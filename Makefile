@@ -11,7 +11,7 @@ WITH_STACK := set -a; . .data/stack.env; set +a;
 # `make stack` restarts a server running in the other mode; see scripts/devstack.py.
 STACK_MODE ?= durable
 
-.PHONY: run test bench setup stack stack-down migrate seed lint typecheck format frontends api-client e2e backup restore
+.PHONY: run test bench setup stack stack-down migrate seed lint typecheck format frontends api-client e2e backup restore replay-events
 
 run: migrate seed frontends
 	@$(WITH_STACK) uv run python scripts/run_all.py
@@ -51,6 +51,11 @@ backup: stack
 # Replace the database's contents with a backup: make restore FILE=.data/backups/....dump
 restore: stack
 	@$(WITH_STACK) uv run python scripts/backup.py restore $(FILE)
+
+# Deliver again the domain events emitted since a time (docs/operations.md):
+# make replay-events SINCE=2026-12-01T00:00:00Z ARGS='--to community'
+replay-events: migrate
+	@$(WITH_STACK) uv run python -m reptidex_common.events.replay --since "$(SINCE)" $(ARGS)
 
 stack-down:
 	@uv run python scripts/devstack.py down

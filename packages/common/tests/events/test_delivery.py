@@ -8,17 +8,20 @@ import base64
 import json
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from redis import Redis
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from reptidex_common.events import subscriptions
 from reptidex_common.events.emitting import build_envelope, emit
 from reptidex_common.events.envelope import Actor, ActorType, EventEnvelope
 from reptidex_common.events.receiving import apply_event, register_event_consumer
+from reptidex_common.events.replay import main as replay_main
+from reptidex_common.events.replay import replay
 from reptidex_common.events.types.animal import TransferDeclined, TransferOffered
 from reptidex_common.models.outbox import DEAD_LETTER_MODELS, INBOX_MODELS, OUTBOX_MODELS
 from reptidex_common.settings import get_settings
@@ -201,3 +204,36 @@ def test_an_event_the_consumer_cannot_read_goes_to_the_dead_letters_at_once(
         assert letter.retries == 0
         session.execute(delete(dead).where(dead.task_id == task_id))
         session.commit()
+
+
+def test_replay_sends_again_what_was_emitted_since_a_time(broker: PrivateRedis) -> None:
+    long_ago = datetime(2026, 1, 1, tzinfo=UTC)
+    with worker_session() as session:
+        old = emit(session, offer(), actor=ACTOR, vivarium_id=None)
+        recent = emit(session, offer(), actor=ACTOR, vivarium_id=None)
+        session.commit()
+        outbox = OUTBOX_MODELS["animal"]
+        session.execute(update(outbox).where(outbox.id == old.id).values(created_at=long_ago))
+        session.commit()
+    with worker_session() as session:
+        relay_outbox(session, create_celery_app("animal"), "animal")
+    with Redis.from_url(broker.url) as redis:
+        redis.delete("community", "ops")  # the consumers' queues were lost
+
+    sent = replay(datetime.now(UTC) - timedelta(minutes=5), producers=["animal"], only_to="ops")
+
+    assert sent["ops"] >= 1
+    assert "community" not in sent
+    replayed = [m["kwargs"]["event"]["id"] for m in queued(broker.url, "ops")]
+    assert str(recent.id) in replayed
+    assert str(old.id) not in replayed
+    assert queued(broker.url, "community") == []
+
+
+def test_the_replay_command_refuses_a_window_that_ends_before_it_starts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        replay_main(["--since", "2026-12-02T00:00:00", "--until", "2026-12-01T00:00:00"])
+    assert exited.value.code == 2
+    assert "--until must be after --since" in capsys.readouterr().err
