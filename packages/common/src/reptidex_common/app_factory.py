@@ -27,6 +27,7 @@ from reptidex_common.observability.outbox_metrics import refresh_outbox_gauges
 from reptidex_common.operation_ids import operation_id
 from reptidex_common.redis import close_redis
 from reptidex_common.settings import get_settings
+from reptidex_common.db.base import SERVICE_SCHEMAS
 from reptidex_common.tasks.dead_letters_api import dead_letters_router
 from reptidex_common.tasks.relay import install_outbox_nudge
 from reptidex_common.web_origins import dev_origin_regex
@@ -103,7 +104,8 @@ def create_service_app(
     install_error_handlers(app)
     install_database_error_handlers(app)
     app.include_router(health_router(service))
-    app.include_router(dead_letters_router(service))
+    if service in SERVICE_SCHEMAS:
+        app.include_router(dead_letters_router(service))
     for router in routers:
         app.include_router(router)
 
