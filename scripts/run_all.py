@@ -10,6 +10,7 @@ STOP_GRACE_SECONDS), then stops every process this started.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -124,6 +125,10 @@ def main() -> int:
     core = f"http://127.0.0.1:{SERVICES['core']}"
     env = {
         "CORE_URL": core,
+        # Where services reach each other, and each other's service-token keys.
+        "SERVICE_URLS": json.dumps(
+            {name: f"http://127.0.0.1:{port}" for name, port in SERVICES.items()}
+        ),
         "JWKS_URL": f"{core}/.well-known/jwks.json",
         "PUBLIC_CORE_URL": f"http://api.localhost:{GATEWAY_PORT}",
         # Links in emails and QR codes open the web apps on this gateway.

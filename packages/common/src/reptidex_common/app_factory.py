@@ -16,7 +16,9 @@ from reptidex_common.auth.account_cache import running_account_cache
 from reptidex_common.auth.dependencies import auth_state
 from reptidex_common.auth.jwks import JwksSource, RemoteJwks
 from reptidex_common.auth.key_policy import NO_KEYS_POLICY, ApiKeyPolicy, api_key_guard
+from reptidex_common.auth.service_identity import service_jwks_router
 from reptidex_common.body_limit import BodySizeLimitMiddleware
+from reptidex_common.db.base import SERVICE_SCHEMAS
 from reptidex_common.db.engine import dispose_engine
 from reptidex_common.db.errors import install_database_error_handlers
 from reptidex_common.errors import PROBLEM_RESPONSES, install_error_handlers
@@ -27,7 +29,6 @@ from reptidex_common.observability.outbox_metrics import refresh_outbox_gauges
 from reptidex_common.operation_ids import operation_id
 from reptidex_common.redis import close_redis
 from reptidex_common.settings import get_settings
-from reptidex_common.db.base import SERVICE_SCHEMAS
 from reptidex_common.tasks.dead_letters_api import dead_letters_router
 from reptidex_common.tasks.relay import install_outbox_nudge
 from reptidex_common.web_origins import dev_origin_regex
@@ -106,6 +107,7 @@ def create_service_app(
     app.include_router(health_router(service))
     if service in SERVICE_SCHEMAS:
         app.include_router(dead_letters_router(service))
+        app.include_router(service_jwks_router(service))
     for router in routers:
         app.include_router(router)
 

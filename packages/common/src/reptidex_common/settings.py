@@ -76,6 +76,19 @@ class BaseServiceSettings(BaseSettings):
 
     # Where each service answers; used for service-to-service calls and links in emails.
     core_url: str = "http://127.0.0.1:8001"
+    # Every service's internal address (SERVICE_URLS='{"animal": "http://..."}' to move them):
+    # where a service finds another's API and the public key it signs its service tokens with.
+    service_urls: dict[str, str] = Field(
+        default_factory=lambda: {
+            name: f"http://127.0.0.1:{8001 + offset}"
+            for offset, name in enumerate(
+                ("core", "animal", "commerce", "media", "community", "ops")
+            )
+        }
+    )
+    # This service's own Ed25519 key for the tokens it presents to other services (a secret in
+    # production; made under data_dir/keys on first use in development).
+    service_key_file: Path | None = None
     # Core as browsers reach it (through the gateway locally, the ALB in production).
     public_core_url: str = "http://api.localhost:8000"
     public_web_url: str = "http://public.localhost:8000"
@@ -132,6 +145,9 @@ class BaseServiceSettings(BaseSettings):
     @property
     def mail_dir(self) -> Path:
         return self.data_dir / "mail"
+
+    def service_key_path(self, service: str) -> Path:
+        return self.service_key_file or self.data_dir / "keys" / f"service-{service}.pem"
 
     @property
     def private_key_path(self) -> Path:

@@ -18,6 +18,7 @@ from reptidex_common.auth.api_keys import KEY_PREFIX, hash_api_key
 from reptidex_common.auth.jwks import JwksSource
 from reptidex_common.auth.key_usage import record_key_use
 from reptidex_common.auth.principal import Principal, PrincipalKind
+from reptidex_common.auth.service_tokens import is_service_token
 from reptidex_common.auth.tokens import AccessClaims, UnknownKeyId, VerifiedTokens
 from reptidex_common.db.engine import DbSession, read_session
 from reptidex_common.errors import Forbidden, NotFound, Unauthorized
@@ -155,7 +156,15 @@ async def get_optional_principal(
     if token.startswith(KEY_PREFIX):
         principal = await _principal_from_api_key(session, token)
     else:
-        principal = await _principal_from_jwt(request, token)
+        try:
+            principal = await _principal_from_jwt(request, token)
+        except Unauthorized:
+            # A service token is no user: it opens only internal routes, whose own dependency
+            # checks it (service_identity.require_service_scope). Checked only after a failed
+            # user check, so user requests pay nothing for it.
+            if is_service_token(token):
+                return None
+            raise
     user_id_var.set(str(principal.user_id))
     return principal
 

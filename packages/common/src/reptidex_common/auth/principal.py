@@ -12,6 +12,8 @@ from reptidex_common.models.enums import PlatformRole
 class PrincipalKind(StrEnum):
     user = "user"
     api_key = "api_key"
+    # Another service calling for this user (`extra["service"]` names it).
+    service = "service"
 
 
 @dataclass(frozen=True)
