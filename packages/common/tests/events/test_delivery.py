@@ -16,13 +16,16 @@ from redis import Redis
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from reptidex_common.auth.principal import Principal, PrincipalKind
 from reptidex_common.events import subscriptions
+from reptidex_common.events.actors import actor_of
 from reptidex_common.events.emitting import build_envelope, emit
 from reptidex_common.events.envelope import Actor, ActorType, EventEnvelope
 from reptidex_common.events.receiving import apply_event, register_event_consumer
 from reptidex_common.events.replay import main as replay_main
 from reptidex_common.events.replay import replay
 from reptidex_common.events.types.animal import TransferDeclined, TransferOffered
+from reptidex_common.models.enums import PlatformRole
 from reptidex_common.models.outbox import DEAD_LETTER_MODELS, INBOX_MODELS, OUTBOX_MODELS
 from reptidex_common.settings import get_settings
 from reptidex_common.tasks.celery_app import create_celery_app
@@ -237,3 +240,17 @@ def test_the_replay_command_refuses_a_window_that_ends_before_it_starts(
         replay_main(["--since", "2026-12-02T00:00:00", "--until", "2026-12-01T00:00:00"])
     assert exited.value.code == 2
     assert "--until must be after --since" in capsys.readouterr().err
+
+
+def test_the_actor_names_the_user_the_key_the_service_route_or_the_system() -> None:
+    user_id, key_id = uuid.uuid4(), uuid.uuid4()
+    assert actor_of(None) == Actor(type=ActorType.system)
+    assert actor_of(Principal(user_id, PlatformRole.user)) == Actor(
+        type=ActorType.user, id=str(user_id)
+    )
+    key = Principal(user_id, PlatformRole.user, kind=PrincipalKind.api_key, api_key_id=key_id)
+    assert actor_of(key) == Actor(type=ActorType.api_key, id=str(key_id))
+    via = Principal(
+        user_id, PlatformRole.user, kind=PrincipalKind.service, extra={"service": "commerce"}
+    )
+    assert actor_of(via) == Actor(type=ActorType.user, id=str(user_id), via="commerce")

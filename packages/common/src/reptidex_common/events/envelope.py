@@ -25,6 +25,8 @@ class Actor(BaseModel):
 
     type: ActorType
     id: str | None = None
+    # The service a user's change came through, when another service made the call for them.
+    via: str | None = None
 
 
 SYSTEM = Actor(type=ActorType.system)
