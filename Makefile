@@ -11,7 +11,7 @@ WITH_STACK := set -a; . .data/stack.env; set +a;
 # `make stack` restarts a server running in the other mode; see scripts/devstack.py.
 STACK_MODE ?= durable
 
-.PHONY: run test bench setup stack stack-down migrate seed lint typecheck format frontends api-client e2e backup restore replay-events
+.PHONY: run test bench setup stack stack-down migrate seed lint typecheck format frontends api-client e2e backup restore replay-events audit-verify
 
 run: migrate seed frontends
 	@$(WITH_STACK) uv run python scripts/run_all.py
@@ -56,6 +56,10 @@ restore: stack
 # make replay-events SINCE=2026-12-01T00:00:00Z ARGS='--to community'
 replay-events: migrate
 	@$(WITH_STACK) uv run python -m reptidex_common.events.replay --since "$(SINCE)" $(ARGS)
+
+# Check the audit log's hash chain from the first record to the last (docs/operations.md).
+audit-verify: migrate
+	@$(WITH_STACK) uv run python -m repti_ops.audit.verify
 
 stack-down:
 	@uv run python scripts/devstack.py down

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from repti_ops.audit.router import router as audit_router
 from repti_ops.config import SERVICE
 from reptidex_common.app_factory import create_service_app
 from reptidex_common.auth.whoami import whoami_router
@@ -17,5 +18,5 @@ def create_app() -> FastAPI:
         SERVICE,
         title="ReptiDex Operations API",
         description=DESCRIPTION,
-        routers=[whoami_router()],
+        routers=[whoami_router(), audit_router],
     )

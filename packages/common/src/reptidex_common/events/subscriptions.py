@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-SUBSCRIPTIONS: Mapping[str, frozenset[str]] = {}
+from reptidex_common.db.base import SERVICE_SCHEMAS
+from reptidex_common.events.types.audit import audit_event_type
+
+SUBSCRIPTIONS: Mapping[str, frozenset[str]] = {
+    # The audit log of every write (repti_ops.audit).
+    "ops": frozenset(audit_event_type(service) for service in SERVICE_SCHEMAS),
+}
 
 
 def subscribers_of(event_type: str, table: Mapping[str, frozenset[str]] | None = None) -> list[str]:

@@ -1,5 +1,5 @@
 """ORM models, one module per owning service. Every service may read; only the owner writes."""
 
-from reptidex_common.models import animal, core, import_job, outbox
+from reptidex_common.models import animal, core, import_job, ops, outbox
 
-__all__ = ["animal", "core", "import_job", "outbox"]
+__all__ = ["animal", "core", "import_job", "ops", "outbox"]
