@@ -40,5 +40,5 @@ async def suspend(staff: StaffPrincipal, target: ExistingUser, session: DbSessio
 
 
 @router.post("/{user_id}/reactivate", response_model=UserRead)
-async def reactivate(staff: StaffPrincipal, target: ExistingUser) -> UserRead:
-    return user_read(service.reactivate(target, staff))
+async def reactivate(staff: StaffPrincipal, target: ExistingUser, session: DbSession) -> UserRead:
+    return user_read(service.reactivate(session, target, staff))

@@ -11,6 +11,9 @@ from repti_core.auth import repository as auth_repository
 from repti_core.users.exceptions import CannotModerateSelf, OutranksModerator, UserNotFound
 from repti_core.users.schemas import PrivacySettings, UserPublicRead, UserUpdate
 from reptidex_common.auth.principal import Principal
+from reptidex_common.events.actors import actor_of
+from reptidex_common.events.emitting import emit
+from reptidex_common.events.types.core import UserReinstated, UserSuspended
 from reptidex_common.models.core import User
 from reptidex_common.models.enums import PlatformRole, UserStatus
 
@@ -60,12 +63,27 @@ def _check_moderator(target: User, moderator: Principal) -> None:
 async def suspend(session: AsyncSession, target: User, moderator: Principal) -> User:
     """Suspended at once: access tokens fail on the next request and refresh tokens are revoked."""
     _check_moderator(target, moderator)
-    target.status = UserStatus.suspended
+    if target.status is not UserStatus.suspended:
+        target.status = UserStatus.suspended
+        emit(
+            session,
+            UserSuspended(user_id=target.id, moderator_id=moderator.user_id),
+            actor=actor_of(moderator),
+            vivarium_id=None,
+        )
+    # Even when already suspended: a session that slipped through is closed now.
     await auth_repository.revoke_all_for_user(session, target.id, datetime.now(UTC))
     return target
 
 
-def reactivate(target: User, moderator: Principal) -> User:
+def reactivate(session: AsyncSession, target: User, moderator: Principal) -> User:
     _check_moderator(target, moderator)
-    target.status = UserStatus.active
+    if target.status is not UserStatus.active:
+        target.status = UserStatus.active
+        emit(
+            session,
+            UserReinstated(user_id=target.id, moderator_id=moderator.user_id),
+            actor=actor_of(moderator),
+            vivarium_id=None,
+        )
     return target

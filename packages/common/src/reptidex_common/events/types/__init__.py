@@ -1,5 +1,5 @@
 """The catalogued events, one module per producing service; importing this registers them all."""
 
-from reptidex_common.events.types import animal
+from reptidex_common.events.types import animal, core
 
-__all__ = ["animal"]
+__all__ = ["animal", "core"]
