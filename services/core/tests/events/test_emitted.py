@@ -528,3 +528,97 @@ def test_every_core_event_is_proven_emitted() -> None:
     catalogued = {name for name, _version in CATALOGUE if name.startswith("core.")}
     proven = frozenset().union(*(types for _case, types in CASES.values()))
     assert proven == catalogued
+
+
+# --- refused changes -----------------------------------------------------------------------
+
+
+async def taken_email(ctx: Ctx) -> httpx.Response:
+    body = {"email": "twice@example.com", "password": PASSWORD, "display_name": "Twice"}
+    ok(await ctx.client.post("/api/v1/auth/register", json=body), 201)
+    await ctx.mark()
+    return await ctx.client.post("/api/v1/auth/register", json=body)
+
+
+async def staff_suspends_self(ctx: Ctx) -> httpx.Response:
+    support = ctx.user("support")
+    return await ctx.client.post(
+        f"/api/v1/users/{support.id}/suspend", headers=ctx.headers("support")
+    )
+
+
+async def curator_edits_settings(ctx: Ctx) -> httpx.Response:
+    body = {"name": "Renamed", "settings": {"animal_id_template": "X-{SEQ}"}}
+    return await ctx.client.patch(ctx.world.url, json=body, headers=ctx.headers("curator"))
+
+
+async def last_owner_leaves(ctx: Ctx) -> httpx.Response:
+    url = f"{ctx.world.url}/members/{ctx.user('owner').id}"
+    return await ctx.client.delete(url, headers=ctx.headers("owner"))
+
+
+async def keeper_changes_a_role(ctx: Ctx) -> httpx.Response:
+    url = f"{ctx.world.url}/members/{ctx.user('handler').id}"
+    return await ctx.client.patch(url, json={"role": "keeper"}, headers=ctx.headers("keeper"))
+
+
+async def member_invited_again(ctx: Ctx) -> httpx.Response:
+    return await ctx.client.post(
+        f"{ctx.world.url}/invitations",
+        json={"email": ctx.user("curator").email, "role": "keeper"},
+        headers=ctx.headers("owner"),
+    )
+
+
+async def unverified_invitee_accepts(ctx: Ctx) -> httpx.Response:
+    invitee = await ctx.new_user(email="unverified@example.com")
+    invitation_id = await invite(ctx, "unverified@example.com")
+    await ctx.mark()
+    url = f"/api/v1/invitations/received/{invitation_id}/accept"
+    return await ctx.client.post(url, headers=ctx.headers_for(invitee))
+
+
+async def requester_accepts_own_proposal(ctx: Ctx) -> httpx.Response:
+    partnership_id = await propose(ctx)
+    await ctx.mark()
+    url = f"/api/v1/partnerships/{partnership_id}/accept"
+    return await ctx.client.post(url, headers=ctx.headers("owner"))
+
+
+async def unknown_plan(ctx: Ctx) -> httpx.Response:
+    url = f"/api/v1/vivariums/{ctx.world.vivarium.id}/plan"
+    return await ctx.client.put(url, json={"plan_code": "platinum"}, headers=ctx.headers("admin"))
+
+
+async def someone_elses_key_revoked(ctx: Ctx) -> httpx.Response:
+    body = {"name": "Mine", "scopes": ["animals:read"]}
+    created = ok(await ctx.client.post("/api/v1/api-keys", json=body,
+                                       headers=ctx.headers("owner")), 201)  # fmt: skip
+    await ctx.mark()
+    url = f"/api/v1/api-keys/{created['id']}"
+    return await ctx.client.delete(url, headers=ctx.headers("curator"))
+
+
+REFUSED: dict[str, Callable[[Ctx], Awaitable[httpx.Response]]] = {
+    case.__name__: case
+    for case in (
+        taken_email,
+        staff_suspends_self,
+        curator_edits_settings,
+        last_owner_leaves,
+        keeper_changes_a_role,
+        member_invited_again,
+        unverified_invitee_accepts,
+        requester_accepts_own_proposal,
+        unknown_plan,
+        someone_elses_key_revoked,
+    )
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+async def test_a_refused_change_emits_nothing(ctx: Ctx, name: str) -> None:
+    response = await REFUSED[name](ctx)
+    assert 400 <= response.status_code < 500, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    await ctx.emitted()
