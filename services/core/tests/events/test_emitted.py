@@ -144,6 +144,26 @@ async def user_registered(ctx: Ctx) -> None:
     assert "password" not in events["core.user.registered"].data
 
 
+async def user_updated(ctx: Ctx) -> None:
+    body = {
+        "display_name": "Kim the Keeper",
+        "bio": None,  # unchanged: not reported
+        "privacy_settings": {"show_location": False},
+    }
+    ok(await ctx.client.patch("/api/v1/users/me", json=body, headers=ctx.headers("keeper")))
+    event = (await ctx.emitted("core.user.updated"))["core.user.updated"]
+    check(
+        event,
+        actor=ctx.actor("keeper"),
+        vivarium_id=None,
+        user_id=ctx.user("keeper").id,
+        changes={"display_name": "Kim the Keeper", "privacy_settings": {"show_location": False}},
+    )
+    await ctx.mark()
+    ok(await ctx.client.patch("/api/v1/users/me", json=body, headers=ctx.headers("keeper")))
+    await ctx.emitted()
+
+
 async def user_suspended(ctx: Ctx) -> None:
     keeper = ctx.user("keeper")
     url = f"/api/v1/users/{keeper.id}/suspend"
@@ -477,6 +497,7 @@ CASES: dict[str, tuple[Case, frozenset[str]]] = {
     case.__name__: (case, frozenset(types))
     for case, types in [
         (user_registered, {"core.user.registered", "core.vivarium.created"}),
+        (user_updated, {"core.user.updated"}),
         (user_suspended, {"core.user.suspended"}),
         (user_reinstated, {"core.user.reinstated"}),
         (vivarium_created, {"core.vivarium.created"}),

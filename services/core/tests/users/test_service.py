@@ -35,12 +35,17 @@ def principal(
     return Principal(user_id=user_id or uuid.uuid4(), platform_role=role)
 
 
-def test_update_applies_only_sent_fields_and_merges_settings() -> None:
+async def test_update_applies_only_sent_fields_and_merges_settings(
+    db_session: AsyncSession,
+) -> None:
     user = a_user(privacy_settings={"profile_public": False, "legacy_key": 1})
     original_settings = user.privacy_settings
 
     service.update_profile(
-        user, UserUpdate.model_validate({"bio": None, "privacy_settings": {"show_location": False}})
+        db_session,
+        principal(user_id=user.id),
+        user,
+        UserUpdate.model_validate({"bio": None, "privacy_settings": {"show_location": False}}),
     )
     assert user.bio is None
     assert user.location == "Bruges"

@@ -31,6 +31,16 @@ class UserRegistered(EventData):
     personal_vivarium_id: uuid.UUID
 
 
+@event("core.user.updated")
+class UserUpdated(EventData):
+    """The account's own profile edit (name, bio, location, contact and privacy settings)."""
+
+    user_id: uuid.UUID
+    # Field name -> new value, only the fields whose value changed; the nested settings hold
+    # the changed keys alone.
+    changes: dict[str, Any]
+
+
 class UserModerated(EventData):
     user_id: uuid.UUID
     # The staff member who acted.
