@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from repti_core.vivariums.service import create_vivarium
 from reptidex_common.auth.passwords import hash_password, verify_password
 from reptidex_common.db.engine import dispose_engine, get_sessionmaker
+from reptidex_common.events.envelope import SYSTEM
 from reptidex_common.models.core import Membership, Plan, User, Vivarium
 from reptidex_common.models.enums import VivariumRole
 from reptidex_common.settings import get_settings
@@ -49,7 +50,9 @@ async def _ensure_user(session: AsyncSession, email: str, display_name: str) -> 
         session.add(user)
         await session.flush()
         # Like a registration: every account has its personal vivarium.
-        await create_vivarium(session, user, f"{display_name}'s vivarium", personal=True)
+        await create_vivarium(
+            session, user, f"{display_name}'s vivarium", actor=SYSTEM, personal=True
+        )
     elif not verify_password(user.password_hash, DEMO_PASSWORD):
         # Someone changed it while trying the demo: the printed login must keep working.
         user.password_hash = hash_password(DEMO_PASSWORD)
@@ -73,6 +76,7 @@ async def _ensure_vivarium(session: AsyncSession, owner: User) -> Vivarium:
             session,
             owner,
             VIVARIUM_NAME,
+            actor=SYSTEM,
             description="Crested geckos and ball pythons, bred for health and documented lineage.",
             location="Austin, Texas",
             is_public=True,

@@ -61,7 +61,12 @@ async def verified_user(new_user: UserFactory, email: str) -> User:
 
 async def counts(db_session: AsyncSession) -> tuple[int, int]:
     invitations = await db_session.scalar(select(func.count()).select_from(Invitation))
-    emails = await db_session.scalar(select(func.count()).select_from(CoreOutbox))
+    # Emails only: the outbox also holds the events of each change.
+    emails = await db_session.scalar(
+        select(func.count())
+        .select_from(CoreOutbox)
+        .where(CoreOutbox.task_name == "core.email.send")
+    )
     return int(invitations or 0), int(emails or 0)
 
 

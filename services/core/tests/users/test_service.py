@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_core.users import service
 from repti_core.users.exceptions import CannotModerateSelf, OutranksModerator, UserNotFound
@@ -34,12 +35,17 @@ def principal(
     return Principal(user_id=user_id or uuid.uuid4(), platform_role=role)
 
 
-def test_update_applies_only_sent_fields_and_merges_settings() -> None:
+async def test_update_applies_only_sent_fields_and_merges_settings(
+    db_session: AsyncSession,
+) -> None:
     user = a_user(privacy_settings={"profile_public": False, "legacy_key": 1})
     original_settings = user.privacy_settings
 
     service.update_profile(
-        user, UserUpdate.model_validate({"bio": None, "privacy_settings": {"show_location": False}})
+        db_session,
+        principal(user_id=user.id),
+        user,
+        UserUpdate.model_validate({"bio": None, "privacy_settings": {"show_location": False}}),
     )
     assert user.bio is None
     assert user.location == "Bruges"
@@ -72,18 +78,21 @@ def test_public_profile_rules() -> None:
     )
 
 
-def test_who_may_moderate_whom() -> None:
+async def test_who_may_moderate_whom(db_session: AsyncSession) -> None:
     admin = principal(PlatformRole.admin)
     support = principal(PlatformRole.support)
 
     assert (
-        service.reactivate(a_user(status=UserStatus.suspended), support).status is UserStatus.active
+        service.reactivate(db_session, a_user(status=UserStatus.suspended), support).status
+        is UserStatus.active
     )
     with pytest.raises(OutranksModerator):
-        service.reactivate(a_user(platform_role=PlatformRole.admin), support)
+        service.reactivate(db_session, a_user(platform_role=PlatformRole.admin), support)
     assert (
-        service.reactivate(a_user(platform_role=PlatformRole.support), admin).status
+        service.reactivate(db_session, a_user(platform_role=PlatformRole.support), admin).status
         is UserStatus.active
     )
     with pytest.raises(CannotModerateSelf):
-        service.reactivate(a_user(id=admin.user_id, platform_role=PlatformRole.admin), admin)
+        service.reactivate(
+            db_session, a_user(id=admin.user_id, platform_role=PlatformRole.admin), admin
+        )

@@ -16,6 +16,9 @@ from reptidex_common.auth.api_keys import display_prefix, generate_api_key, hash
 from reptidex_common.auth.dependencies import authorize_vivarium
 from reptidex_common.auth.principal import Principal, PrincipalKind
 from reptidex_common.db.pagination import PageParams
+from reptidex_common.events.actors import actor_of
+from reptidex_common.events.emitting import emit
+from reptidex_common.events.types.core import ApiKeyCreated, ApiKeyRevoked
 from reptidex_common.models.core import ApiKey
 from reptidex_common.models.enums import PlatformRole, VivariumRole
 from reptidex_common.settings import get_settings
@@ -54,7 +57,21 @@ async def create_key(
         scopes=[scope.value for scope in data.scopes],
         expires_at=data.expires_at,
     )
-    return await repository.add(session, api_key), secret
+    stored = await repository.add(session, api_key)
+    emit(
+        session,
+        ApiKeyCreated(
+            api_key_id=stored.id,
+            user_id=stored.user_id,
+            vivarium_id=stored.vivarium_id,
+            name=stored.name,
+            scopes=list(stored.scopes),
+            expires_at=stored.expires_at,
+        ),
+        actor=actor_of(principal),
+        vivarium_id=stored.vivarium_id,
+    )
+    return stored, secret
 
 
 async def list_keys(
@@ -74,3 +91,14 @@ async def revoke_key(session: AsyncSession, principal: Principal, key_id: uuid.U
     if api_key.revoked_at is None:
         api_key.revoked_at = datetime.now(UTC)
         await session.flush()
+        emit(
+            session,
+            ApiKeyRevoked(
+                api_key_id=api_key.id,
+                user_id=api_key.user_id,
+                vivarium_id=api_key.vivarium_id,
+                name=api_key.name,
+            ),
+            actor=actor_of(principal),
+            vivarium_id=api_key.vivarium_id,
+        )

@@ -20,6 +20,9 @@ from repti_core.auth.exceptions import (
 from repti_core.auth.schemas import RegisterRequest
 from repti_core.vivariums.service import create_vivarium
 from reptidex_common.auth.passwords import hash_password, verify_password
+from reptidex_common.events.emitting import emit
+from reptidex_common.events.envelope import Actor, ActorType
+from reptidex_common.events.types.core import UserRegistered
 from reptidex_common.models.core import User
 from reptidex_common.models.enums import UserStatus
 from reptidex_common.ratelimit import RateLimit, enforce
@@ -44,8 +47,26 @@ async def register(session: AsyncSession, data: RegisterRequest, *, ip_address: 
             await session.flush()
     except IntegrityError as exc:
         raise EmailTaken() from exc
-    await create_vivarium(
-        session, user, f"{data.display_name}'s vivarium", personal=True, time_zone=data.time_zone
+    # Nobody is signed in yet: the new account is the actor of its own registration.
+    actor = Actor(type=ActorType.user, id=str(user.id))
+    vivarium = await create_vivarium(
+        session,
+        user,
+        f"{data.display_name}'s vivarium",
+        actor=actor,
+        personal=True,
+        time_zone=data.time_zone,
+    )
+    emit(
+        session,
+        UserRegistered(
+            user_id=user.id,
+            email=user.email,
+            display_name=user.display_name,
+            personal_vivarium_id=vivarium.id,
+        ),
+        actor=actor,
+        vivarium_id=None,
     )
     await verification.send_verification(session, user)
     return user

@@ -15,6 +15,7 @@ from repti_core.invitations.schemas import (
     InvitationRead,
 )
 from repti_core.vivariums.dependencies import CuratorAccess
+from reptidex_common.auth.dependencies import CurrentPrincipal
 from reptidex_common.db.engine import DbSession
 from reptidex_common.errors import PROBLEM_RESPONSES
 
@@ -66,13 +67,17 @@ async def show(token: Token, user: CurrentUser, session: DbSession) -> Invitatio
     response_model=AcceptedMembership,
     responses=ANSWERING,
 )
-async def accept(token: Token, user: CurrentUser, session: DbSession) -> AcceptedMembership:
-    return await service.accept(session, user, await service.by_token(session, token))
+async def accept(
+    token: Token, principal: CurrentPrincipal, user: CurrentUser, session: DbSession
+) -> AcceptedMembership:
+    return await service.accept(session, principal, user, await service.by_token(session, token))
 
 
 @router.post("/{token}/decline", status_code=status.HTTP_204_NO_CONTENT, responses=EXPIRED)
-async def decline(token: Token, user: CurrentUser, session: DbSession) -> Response:
-    await service.decline(session, user, await service.by_token(session, token))
+async def decline(
+    token: Token, principal: CurrentPrincipal, user: CurrentUser, session: DbSession
+) -> Response:
+    await service.decline(session, principal, user, await service.by_token(session, token))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -84,9 +89,11 @@ async def decline(token: Token, user: CurrentUser, session: DbSession) -> Respon
     responses=ANSWERING,
 )
 async def accept_received(
-    invitation_id: uuid.UUID, user: CurrentUser, session: DbSession
+    invitation_id: uuid.UUID, principal: CurrentPrincipal, user: CurrentUser, session: DbSession
 ) -> AcceptedMembership:
-    return await service.accept(session, user, await service.by_id(session, invitation_id))
+    return await service.accept(
+        session, principal, user, await service.by_id(session, invitation_id)
+    )
 
 
 @router.post(
@@ -95,7 +102,7 @@ async def accept_received(
     responses=EXPIRED,
 )
 async def decline_received(
-    invitation_id: uuid.UUID, user: CurrentUser, session: DbSession
+    invitation_id: uuid.UUID, principal: CurrentPrincipal, user: CurrentUser, session: DbSession
 ) -> Response:
-    await service.decline(session, user, await service.by_id(session, invitation_id))
+    await service.decline(session, principal, user, await service.by_id(session, invitation_id))
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -13,8 +13,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_core.auth import repository as accounts
 from repti_core.email.outbox import queue_email
 from repti_core.invitations import repository
+from repti_core.invitations.events import invitation_fields
 from repti_core.invitations.exceptions import (
     AlreadyMember,
     CannotInviteRole,
@@ -33,7 +35,18 @@ from repti_core.vivariums import repository as vivariums
 from repti_core.vivariums import seats
 from reptidex_common.auth.api_keys import hash_token
 from reptidex_common.auth.dependencies import VivariumAccess
+from reptidex_common.auth.principal import Principal
 from reptidex_common.errors import NotFound
+from reptidex_common.events.actors import actor_of
+from reptidex_common.events.emitting import emit
+from reptidex_common.events.envelope import Actor
+from reptidex_common.events.types.core import (
+    InvitationAccepted,
+    InvitationCreated,
+    InvitationDeclined,
+    InvitationRevoked,
+    MemberJoined,
+)
 from reptidex_common.models.core import Invitation, Membership, User, Vivarium
 from reptidex_common.models.enums import InvitationStatus, VivariumRole
 from reptidex_common.settings import get_settings
@@ -93,8 +106,19 @@ async def create(
     session.add(invitation)
     await session.flush()
     inviter = await session.get(User, access.principal.user_id)
-    _queue_invitation_email(
-        session, invitation, token, vivarium, inviter.display_name if inviter else None
+    inviter_name = inviter.display_name if inviter else None
+    _queue_invitation_email(session, invitation, token, vivarium, inviter_name)
+    invitee = await accounts.user_by_email(session, email)
+    emit(
+        session,
+        InvitationCreated(
+            **invitation_fields(invitation, vivarium.name),
+            inviter_display_name=inviter_name,
+            invited_user_id=invitee.id if invitee else None,
+            expires_at=invitation.expires_at,
+        ),
+        actor=actor_of(access.principal),
+        vivarium_id=vivarium.id,
     )
     return to_read(invitation, vivarium.name)
 
@@ -136,6 +160,12 @@ async def revoke(session: AsyncSession, access: VivariumAccess, invitation_id: u
     invitation.status = InvitationStatus.revoked
     invitation.responded_at = _now()
     await session.flush()
+    emit(
+        session,
+        InvitationRevoked(**invitation_fields(invitation, access.vivarium.name)),
+        actor=actor_of(access.principal),
+        vivarium_id=access.vivarium.id,
+    )
 
 
 async def list_mine(session: AsyncSession, user: User) -> list[InvitationRead]:
@@ -194,7 +224,9 @@ async def by_id(session: AsyncSession, invitation_id: uuid.UUID) -> Invitation |
     return await repository.by_id_only(session, invitation_id)
 
 
-async def accept(session: AsyncSession, user: User, found: Invitation | None) -> AcceptedMembership:
+async def accept(
+    session: AsyncSession, principal: Principal, user: User, found: Invitation | None
+) -> AcceptedMembership:
     invitation, vivarium = await _answerable(session, user, found)
     if await vivariums.membership_exists(session, vivarium.id, user.id):
         raise AlreadyMember()
@@ -204,11 +236,44 @@ async def accept(session: AsyncSession, user: User, found: Invitation | None) ->
     invitation.status = InvitationStatus.accepted
     invitation.responded_at = _now()
     await session.flush()
+    actor = actor_of(principal)
+    _emit_answer(session, actor, InvitationAccepted, invitation, vivarium, user)
+    emit(
+        session,
+        MemberJoined(
+            vivarium_id=vivarium.id,
+            user_id=user.id,
+            role=invitation.role,
+            invitation_id=invitation.id,
+            display_name=user.display_name,
+        ),
+        actor=actor,
+        vivarium_id=vivarium.id,
+    )
     return AcceptedMembership(vivarium_id=vivarium.id, role=invitation.role)
 
 
-async def decline(session: AsyncSession, user: User, found: Invitation | None) -> None:
-    invitation, _vivarium = await _answerable(session, user, found)
+async def decline(
+    session: AsyncSession, principal: Principal, user: User, found: Invitation | None
+) -> None:
+    invitation, vivarium = await _answerable(session, user, found)
     invitation.status = InvitationStatus.declined
     invitation.responded_at = _now()
     await session.flush()
+    _emit_answer(session, actor_of(principal), InvitationDeclined, invitation, vivarium, user)
+
+
+def _emit_answer(
+    session: AsyncSession,
+    actor: Actor,
+    kind: type[InvitationAccepted] | type[InvitationDeclined],
+    invitation: Invitation,
+    vivarium: Vivarium,
+    user: User,
+) -> None:
+    emit(
+        session,
+        kind(**invitation_fields(invitation, vivarium.name), user_id=user.id),
+        actor=actor,
+        vivarium_id=vivarium.id,
+    )

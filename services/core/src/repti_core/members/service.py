@@ -11,6 +11,9 @@ from repti_core.members import repository
 from repti_core.members.exceptions import CannotManageMember, LastOwner, MemberNotFound
 from repti_core.members.schemas import MemberRead
 from reptidex_common.auth.dependencies import VivariumAccess, staff_effective_role
+from reptidex_common.events.actors import actor_of
+from reptidex_common.events.emitting import emit
+from reptidex_common.events.types.core import MemberLeft, MemberRemoved, MemberRoleChanged
 from reptidex_common.models.core import Membership
 from reptidex_common.models.enums import VivariumRole
 
@@ -86,8 +89,18 @@ async def change_role(
         raise CannotManageMember()
     if role is not OWNER:
         _ensure_another_owner(memberships, target)
+    previous = target.role
     target.role = role
     await session.flush()
+    if role is not previous:
+        emit(
+            session,
+            MemberRoleChanged(
+                vivarium_id=access.vivarium.id, user_id=user_id, role=role, previous_role=previous
+            ),
+            actor=actor_of(access.principal),
+            vivarium_id=access.vivarium.id,
+        )
     return await read_member(session, access.vivarium.id, user_id)
 
 
@@ -101,3 +114,10 @@ async def remove(session: AsyncSession, access: VivariumAccess, user_id: uuid.UU
     _ensure_another_owner(memberships, target)
     await session.delete(target)
     await session.flush()
+    kind = MemberLeft if leaving_self else MemberRemoved
+    emit(
+        session,
+        kind(vivarium_id=access.vivarium.id, user_id=user_id, role=target.role),
+        actor=actor_of(access.principal),
+        vivarium_id=access.vivarium.id,
+    )

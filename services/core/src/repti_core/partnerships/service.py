@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from repti_core.partnerships import repository
+from repti_core.partnerships import events, repository
 from repti_core.partnerships.exceptions import (
     NeedsCurator,
     OnlyPartnerAccepts,
@@ -26,6 +26,9 @@ from repti_core.partnerships.schemas import PartnershipCreate, PartnershipRead, 
 from repti_core.vivariums import repository as vivariums
 from reptidex_common.auth.dependencies import VivariumAccess, member_access
 from reptidex_common.auth.principal import Principal
+from reptidex_common.events.actors import actor_of
+from reptidex_common.events.emitting import emit
+from reptidex_common.events.types.core import PartnershipAccepted, PartnershipProposed
 from reptidex_common.models.core import Partnership, Vivarium
 from reptidex_common.models.enums import PartnershipStatus, VivariumRole
 
@@ -73,6 +76,20 @@ async def propose(
     except IntegrityError as exc:
         raise OpenPartnershipExists() from exc
     await session.refresh(partnership)
+    emit(
+        session,
+        PartnershipProposed(
+            partnership_id=partnership.id,
+            requester_vivarium_id=requester.id,
+            partner_vivarium_id=partner.id,
+            requester_name=requester.name,
+            partner_name=partner.name,
+            proposed_by_id=partnership.proposed_by_id,
+            note=partnership.note,
+        ),
+        actor=actor_of(access.principal),
+        vivarium_id=requester.id,
+    )
     return to_read(partnership, requester, partner)
 
 
@@ -118,6 +135,16 @@ async def accept(
     partnership.status = PartnershipStatus.active
     partnership.accepted_at = datetime.now(UTC)
     await session.flush()
+    emit(
+        session,
+        PartnershipAccepted(
+            partnership_id=partnership.id,
+            requester_vivarium_id=partnership.requester_vivarium_id,
+            partner_vivarium_id=partnership.partner_vivarium_id,
+        ),
+        actor=actor_of(principal),
+        vivarium_id=partnership.partner_vivarium_id,
+    )
     return to_read(*row)
 
 
@@ -131,7 +158,20 @@ async def end(
         raise NeedsCurator()
     if partnership.status is PartnershipStatus.ended:
         raise PartnershipStatusConflict("ended", partnership.status)
+    previous = partnership.status
     partnership.status = PartnershipStatus.ended
     partnership.ended_at = datetime.now(UTC)
     await session.flush()
+    # A curator of both sides ends it as the requester, the side that holds the proposal.
+    side = (
+        partnership.requester_vivarium_id
+        if _curator(requester_role)
+        else partnership.partner_vivarium_id
+    )
+    emit(
+        session,
+        events.ended(partnership, previous, by=side),
+        actor=actor_of(principal),
+        vivarium_id=side,
+    )
     return to_read(*row)

@@ -41,20 +41,20 @@ async def get_vivarium_plan(
 
 @router.put("/vivariums/{vivarium_id}/plan", response_model=VivariumPlanRead)
 async def change_vivarium_plan(
-    vivarium_id: uuid.UUID, body: PlanChange, _admin: AdminPrincipal, session: DbSession
+    vivarium_id: uuid.UUID, body: PlanChange, admin: AdminPrincipal, session: DbSession
 ) -> VivariumPlanRead:
     """Move a vivarium to another plan. Platform admins only: payments are out of scope, so
     there is no self-service upgrade yet; billing will call the same service function."""
-    return await service.change_plan(session, vivarium_id, body.plan_code)
+    return await service.change_plan(session, admin, vivarium_id, body.plan_code)
 
 
 @router.put("/vivariums/{vivarium_id}/entitlement-overrides", response_model=VivariumPlanRead)
 async def set_entitlement_overrides(
     vivarium_id: uuid.UUID,
     body: EntitlementOverridesUpdate,
-    _admin: AdminPrincipal,
+    admin: AdminPrincipal,
     session: DbSession,
 ) -> VivariumPlanRead:
     """Replace the vivarium's overrides (platform admins only). Each key replaces the plan's
     value; `null` for a numeric limit means unlimited; `{}` removes every override."""
-    return await service.set_overrides(session, vivarium_id, body.overrides.as_json())
+    return await service.set_overrides(session, admin, vivarium_id, body.overrides.as_json())

@@ -12,15 +12,17 @@ from repti_core.auth.views import user_read
 from repti_core.users import repository, service
 from repti_core.users.dependencies import ExistingUser
 from repti_core.users.schemas import UserPublicRead, UserUpdate
-from reptidex_common.auth.dependencies import OptionalPrincipal, StaffPrincipal
+from reptidex_common.auth.dependencies import CurrentPrincipal, OptionalPrincipal, StaffPrincipal
 from reptidex_common.db.engine import DbSession
 
 router = APIRouter(prefix="/api/v1/users", tags=["users"])
 
 
 @router.patch("/me", response_model=UserRead)
-async def update_me(body: UserUpdate, user: CurrentUser, session: DbSession) -> UserRead:
-    service.update_profile(user, body)
+async def update_me(
+    body: UserUpdate, principal: CurrentPrincipal, user: CurrentUser, session: DbSession
+) -> UserRead:
+    service.update_profile(session, principal, user, body)
     await session.flush()
     return user_read(user)
 
@@ -40,5 +42,5 @@ async def suspend(staff: StaffPrincipal, target: ExistingUser, session: DbSessio
 
 
 @router.post("/{user_id}/reactivate", response_model=UserRead)
-async def reactivate(staff: StaffPrincipal, target: ExistingUser) -> UserRead:
-    return user_read(service.reactivate(target, staff))
+async def reactivate(staff: StaffPrincipal, target: ExistingUser, session: DbSession) -> UserRead:
+    return user_read(service.reactivate(session, target, staff))

@@ -11,20 +11,39 @@ from repti_core.auth import repository as auth_repository
 from repti_core.users.exceptions import CannotModerateSelf, OutranksModerator, UserNotFound
 from repti_core.users.schemas import PrivacySettings, UserPublicRead, UserUpdate
 from reptidex_common.auth.principal import Principal
+from reptidex_common.events.actors import actor_of
+from reptidex_common.events.emitting import emit
+from reptidex_common.events.types.core import UserReinstated, UserSuspended, UserUpdated
 from reptidex_common.models.core import User
 from reptidex_common.models.enums import PlatformRole, UserStatus
 
 NESTED_SETTINGS = ("contact_preferences", "privacy_settings")
 
 
-def update_profile(user: User, data: UserUpdate) -> User:
+def update_profile(
+    session: AsyncSession, principal: Principal, user: User, data: UserUpdate
+) -> User:
     changes: dict[str, Any] = data.model_dump(exclude_unset=True)
+    changed: dict[str, Any] = {}
     for name in NESTED_SETTINGS:
         if name in changes:
+            current = getattr(user, name) or {}
+            keys = {k: v for k, v in changes[name].items() if current.get(k) != v}
+            if keys:
+                changed[name] = keys
             # A new dict object, so SQLAlchemy sees the JSONB column change.
-            changes[name] = {**(getattr(user, name) or {}), **changes[name]}
+            changes[name] = {**current, **changes[name]}
     for name, value in changes.items():
+        if name not in NESTED_SETTINGS and getattr(user, name) != value:
+            changed[name] = value
         setattr(user, name, value)
+    if changed:
+        emit(
+            session,
+            UserUpdated(user_id=user.id, changes=changed),
+            actor=actor_of(principal),
+            vivarium_id=None,
+        )
     return user
 
 
@@ -60,12 +79,27 @@ def _check_moderator(target: User, moderator: Principal) -> None:
 async def suspend(session: AsyncSession, target: User, moderator: Principal) -> User:
     """Suspended at once: access tokens fail on the next request and refresh tokens are revoked."""
     _check_moderator(target, moderator)
-    target.status = UserStatus.suspended
+    if target.status is not UserStatus.suspended:
+        target.status = UserStatus.suspended
+        emit(
+            session,
+            UserSuspended(user_id=target.id, moderator_id=moderator.user_id),
+            actor=actor_of(moderator),
+            vivarium_id=None,
+        )
+    # Even when already suspended: a session that slipped through is closed now.
     await auth_repository.revoke_all_for_user(session, target.id, datetime.now(UTC))
     return target
 
 
-def reactivate(target: User, moderator: Principal) -> User:
+def reactivate(session: AsyncSession, target: User, moderator: Principal) -> User:
     _check_moderator(target, moderator)
-    target.status = UserStatus.active
+    if target.status is not UserStatus.active:
+        target.status = UserStatus.active
+        emit(
+            session,
+            UserReinstated(user_id=target.id, moderator_id=moderator.user_id),
+            actor=actor_of(moderator),
+            vivarium_id=None,
+        )
     return target

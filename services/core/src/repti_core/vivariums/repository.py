@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -101,24 +101,51 @@ async def owners_without_other_personal_vivarium(
     return result.all()
 
 
-async def close_open_links(session: AsyncSession, vivarium_id: uuid.UUID, now: datetime) -> None:
-    """A deleted vivarium leaves no pending invitation or open partnership behind."""
-    await session.execute(
-        update(Invitation)
-        .where(Invitation.vivarium_id == vivarium_id, Invitation.status == InvitationStatus.pending)
-        .values(status=InvitationStatus.revoked, responded_at=now)
-    )
-    await session.execute(
-        update(Partnership)
-        .where(
-            and_(
-                (Partnership.requester_vivarium_id == vivarium_id)
-                | (Partnership.partner_vivarium_id == vivarium_id),
-                Partnership.status != PartnershipStatus.ended,
+async def close_open_links(
+    session: AsyncSession, vivarium_id: uuid.UUID, now: datetime
+) -> tuple[list[Invitation], list[tuple[Partnership, PartnershipStatus]]]:
+    """A deleted vivarium leaves no pending invitation or open partnership behind.
+
+    Returns the invitations it revoked and the partnerships it ended (with the status each had).
+    """
+    invitations = list(
+        await session.scalars(
+            select(Invitation)
+            .where(
+                Invitation.vivarium_id == vivarium_id,
+                Invitation.status == InvitationStatus.pending,
             )
+            .with_for_update()
         )
-        .values(status=PartnershipStatus.ended, ended_at=now)
     )
+    for invitation in invitations:
+        invitation.status = InvitationStatus.revoked
+        invitation.responded_at = now
+    partnerships = list(
+        await session.scalars(
+            select(Partnership)
+            .where(
+                and_(
+                    (Partnership.requester_vivarium_id == vivarium_id)
+                    | (Partnership.partner_vivarium_id == vivarium_id),
+                    Partnership.status != PartnershipStatus.ended,
+                )
+            )
+            .with_for_update()
+        )
+    )
+    ended = [(partnership, partnership.status) for partnership in partnerships]
+    for partnership in partnerships:
+        partnership.status = PartnershipStatus.ended
+        partnership.ended_at = now
+    return invitations, ended
+
+
+async def member_ids(session: AsyncSession, vivarium_id: uuid.UUID) -> list[uuid.UUID]:
+    result = await session.scalars(
+        select(Membership.user_id).where(Membership.vivarium_id == vivarium_id)
+    )
+    return list(result)
 
 
 async def count_members(session: AsyncSession, vivarium_id: uuid.UUID) -> int:

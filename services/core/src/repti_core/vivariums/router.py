@@ -19,8 +19,10 @@ router = APIRouter(prefix="/api/v1/vivariums", tags=["vivariums"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=VivariumRead)
-async def create(body: VivariumCreate, user: CurrentUser, session: DbSession) -> VivariumRead:
-    vivarium = await service.create_from_request(session, user, body)
+async def create(
+    body: VivariumCreate, principal: CurrentPrincipal, user: CurrentUser, session: DbSession
+) -> VivariumRead:
+    vivarium = await service.create_from_request(session, principal, user, body)
     return await service.read(session, vivarium, VivariumRole.herpetologist)
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_core.invitations.events import invitation_fields
+from repti_core.partnerships import events as partnership_events
 from repti_core.vivariums import repository
 from repti_core.vivariums.exceptions import LastPersonalVivarium, SettingsNeedOwner
 from repti_core.vivariums.schemas import VivariumCreate, VivariumRead, VivariumUpdate
@@ -15,6 +17,16 @@ from repti_core.vivariums.slugs import unique_slug
 from reptidex_common.auth.dependencies import VivariumAccess
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams
+from reptidex_common.events.actors import actor_of
+from reptidex_common.events.emitting import emit
+from reptidex_common.events.envelope import Actor
+from reptidex_common.events.types.core import (
+    VIVARIUM_DELETED,
+    InvitationRevoked,
+    VivariumCreated,
+    VivariumDeleted,
+    VivariumUpdated,
+)
 from reptidex_common.models.core import Membership, User, Vivarium
 from reptidex_common.models.enums import VivariumRole
 
@@ -25,7 +37,13 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 
 
 async def create_vivarium(
-    session: AsyncSession, owner: User, name: str, *, personal: bool = False, **fields: Any
+    session: AsyncSession,
+    owner: User,
+    name: str,
+    *,
+    actor: Actor,
+    personal: bool = False,
+    **fields: Any,
 ) -> Vivarium:
     plan = await repository.default_plan(session)
     vivarium = Vivarium(
@@ -42,14 +60,31 @@ async def create_vivarium(
         Membership(vivarium_id=vivarium.id, user_id=owner.id, role=VivariumRole.herpetologist)
     )
     await session.flush()
+    emit(
+        session,
+        VivariumCreated(
+            vivarium_id=vivarium.id,
+            name=vivarium.name,
+            slug=vivarium.slug,
+            owner_id=owner.id,
+            is_personal=vivarium.is_personal,
+            is_public=vivarium.is_public,
+            plan_code=plan.code,
+        ),
+        actor=actor,
+        vivarium_id=vivarium.id,
+    )
     return vivarium
 
 
-async def create_from_request(session: AsyncSession, owner: User, data: VivariumCreate) -> Vivarium:
+async def create_from_request(
+    session: AsyncSession, principal: Principal, owner: User, data: VivariumCreate
+) -> Vivarium:
     vivarium = await create_vivarium(
         session,
         owner,
         data.name,
+        actor=actor_of(principal),
         description=data.description,
         location=data.location,
         is_public=data.is_public,
@@ -104,12 +139,27 @@ async def update(session: AsyncSession, access: VivariumAccess, data: VivariumUp
         raise SettingsNeedOwner()
     vivarium = access.vivarium
     changes = data.model_dump(exclude_unset=True, exclude={"settings"})
+    changed: dict[str, Any] = {
+        field: value for field, value in changes.items() if getattr(vivarium, field) != value
+    }
     for field, value in changes.items():
         setattr(vivarium, field, value)
     if data.settings is not None:
+        current = vivarium.settings or {}
+        new_settings = data.settings.changes()
+        changed_settings = {k: v for k, v in new_settings.items() if current.get(k) != v}
+        if changed_settings:
+            changed["settings"] = changed_settings
         # Merge: a client that sends one key does not wipe the others.
-        vivarium.settings = {**(vivarium.settings or {}), **data.settings.changes()}
+        vivarium.settings = {**current, **new_settings}
     await session.flush()
+    if changed:
+        emit(
+            session,
+            VivariumUpdated(vivarium_id=vivarium.id, changes=changed),
+            actor=actor_of(access.principal),
+            vivarium_id=vivarium.id,
+        )
     return vivarium
 
 
@@ -131,5 +181,33 @@ async def soft_delete(session: AsyncSession, access: VivariumAccess) -> None:
         raise LastPersonalVivarium()
     now = datetime.now(UTC)
     vivarium.deleted_at = now
-    await repository.close_open_links(session, vivarium.id, now)
+    invitations, partnerships = await repository.close_open_links(session, vivarium.id, now)
     await session.flush()
+    actor = actor_of(access.principal)
+    emit(
+        session,
+        VivariumDeleted(
+            vivarium_id=vivarium.id,
+            name=vivarium.name,
+            deleted_at=now,
+            member_ids=await repository.member_ids(session, vivarium.id),
+        ),
+        actor=actor,
+        vivarium_id=vivarium.id,
+    )
+    for invitation in invitations:
+        emit(
+            session,
+            InvitationRevoked(
+                **invitation_fields(invitation, vivarium.name), reason=VIVARIUM_DELETED
+            ),
+            actor=actor,
+            vivarium_id=vivarium.id,
+        )
+    for partnership, previous in partnerships:
+        emit(
+            session,
+            partnership_events.ended(partnership, previous, by=None, reason=VIVARIUM_DELETED),
+            actor=actor,
+            vivarium_id=vivarium.id,
+        )
