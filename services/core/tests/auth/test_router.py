@@ -14,12 +14,11 @@ from fastapi import FastAPI
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from repti_core.auth import dependencies as auth_dependencies
 from repti_core.auth import tokens as token_service
 from repti_core.auth.passwords import FORGOT_PER_ACCOUNT, FORGOT_PER_IP
 from repti_core.auth.service import REGISTER_PER_IP
 from repti_core.auth.throttle import LOGIN_PER_IP
-from reptidex_common import ratelimit
+from reptidex_common import client_address, ratelimit
 from reptidex_common.auth.api_keys import hash_token
 from reptidex_common.auth.keys import SigningKey
 from reptidex_common.auth.tokens import issue_access_token
@@ -495,8 +494,8 @@ async def test_a_proxy_without_the_hops_setting_is_reported(
     client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(get_settings(), "trusted_proxy_hops", 0)
-    auth_dependencies._warn_proxy_without_hops.cache_clear()
-    with caplog.at_level(logging.WARNING, logger=auth_dependencies.__name__):
+    client_address._warn_proxy_without_hops.cache_clear()
+    with caplog.at_level(logging.WARNING, logger=client_address.__name__):
         for attempt in range(2):
             await forgot(client, f"d-{attempt}@example.com", ip=f"198.51.100.{attempt}")
     warnings = [r.getMessage() for r in caplog.records if "TRUSTED_PROXY_HOPS" in r.getMessage()]
