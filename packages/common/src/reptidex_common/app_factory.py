@@ -102,6 +102,9 @@ def create_service_app(
         responses=PROBLEM_RESPONSES,
         dependencies=[Depends(api_key_guard(api_key_policy))],
     )
+    # Which service's audit events this app's writes become (audit.requests).
+    if service in SERVICE_SCHEMAS:
+        app.state.service = service
     install_error_handlers(app)
     install_database_error_handlers(app)
     app.include_router(health_router(service))

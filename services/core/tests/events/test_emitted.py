@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from reptidex_common.events.catalogue import CATALOGUE, spec_for
 from reptidex_common.events.envelope import Actor, ActorType, EventEnvelope
+from reptidex_common.events.types.audit import audit_event_type
 from reptidex_common.models.core import Plan, User, Vivarium
 from reptidex_common.models.enums import UserStatus
 from reptidex_common.models.outbox import OUTBOX_MODELS, OutboxKind
@@ -54,8 +55,13 @@ class Ctx:
         return Actor(type=ActorType.user, id=str(self.user(who).id))
 
     async def events(self) -> list[EventEnvelope]:
+        # Domain events only: every write also reports itself to the audit log, which the
+        # audit tests check.
         rows = await self.db.scalars(
-            select(CoreOutbox.payload).where(CoreOutbox.kind == OutboxKind.event)
+            select(CoreOutbox.payload).where(
+                CoreOutbox.kind == OutboxKind.event,
+                CoreOutbox.task_name != audit_event_type("core"),
+            )
         )
         return [EventEnvelope.model_validate(row) for row in rows]
 
@@ -546,7 +552,11 @@ async def test_each_change_emits_its_events_once(ctx: Ctx, name: str) -> None:
 
 def test_every_core_event_is_proven_emitted() -> None:
     spec_for("core.user.registered", 1)  # loads the catalogue
-    catalogued = {name for name, _version in CATALOGUE if name.startswith("core.")}
+    catalogued = {
+        name
+        for name, _version in CATALOGUE
+        if name.startswith("core.") and name != audit_event_type("core")
+    }
     proven = frozenset().union(*(types for _case, types in CASES.values()))
     assert proven == catalogued
 

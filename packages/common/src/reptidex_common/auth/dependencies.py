@@ -166,6 +166,8 @@ async def get_optional_principal(
                 return None
             raise
     user_id_var.set(str(principal.user_id))
+    # The audit log's actor for whatever this request writes (audit.requests).
+    request.state.principal = principal
     return principal
 
 

@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from reptidex_common.audit.capture import begin_audit
+from reptidex_common.audit.requests import request_audit_context, settle_request_actor
 from reptidex_common.auth.account_cache import account_cache_of
 from reptidex_common.auth.account_changes import (
     pending_account_changes,
@@ -73,11 +75,18 @@ async def open_session(request: Request) -> AsyncIterator[AsyncSession]:
     the commit and before the response, so the next request anywhere sees them.
     """
     async with get_sessionmaker()() as session:
+        audit = request_audit_context(request)
+        if audit is not None:
+            begin_audit(session.sync_session, audit)
         try:
             yield session
+            if audit is not None:
+                settle_request_actor(request, audit)
             await session.commit()
         except AppError as exc:
             if exc.keeps_changes:
+                if audit is not None:
+                    settle_request_actor(request, audit)
                 await session.commit()
                 await _announce(request, session)
             else:

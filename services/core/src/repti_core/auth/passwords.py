@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_core.auth import emails, mailed_tokens, repository
 from repti_core.auth.exceptions import InvalidMailedToken, WeakPassword, WrongPassword
+from reptidex_common.audit.capture import mark_target
 from reptidex_common.auth.passwords import hash_password, password_problems, verify_password
 from reptidex_common.models.core import User
 from reptidex_common.models.enums import UserStatus, UserTokenPurpose
@@ -69,4 +70,5 @@ async def change(
     if current_password == new_password:
         raise WeakPassword(["must differ from the current password"])
     _set_password(user, new_password)
+    mark_target(session.sync_session, user)
     await repository.revoke_all_for_user(session, user.id, datetime.now(UTC))

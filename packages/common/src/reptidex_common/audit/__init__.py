@@ -1,0 +1,1 @@
+"""Every write reports itself to the audit log (kept by repti-ops)."""
