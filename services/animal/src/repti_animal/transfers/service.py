@@ -43,6 +43,7 @@ from reptidex_common.auth.dependencies import VivariumAccess
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams, keyset_page
 from reptidex_common.events.actors import actor_of
+from reptidex_common.events.envelope import SYSTEM
 from reptidex_common.models.animal import Animal, Species, Transfer
 from reptidex_common.models.animal_enums import AnimalStatus, TransferStatus
 from reptidex_common.models.enums import VivariumRole
@@ -230,9 +231,10 @@ async def _pending_for_action(
     if closed is not None:
         raise TransferClosed(f"This transfer was canceled: {closed}")
     if transfer.expires_at <= datetime.now(UTC):
-        # The beat sweep may not have run yet; record the expiry now.
+        # The beat sweep may not have run yet; record the expiry now (kept although the
+        # request fails: `TransferExpired.keeps_changes`). Time expired it, not the caller.
         transfer.status = TransferStatus.expired
-        emit_transfer_event(session, "expired", actor=actor_of(principal), **_event_keys(transfer))
+        emit_transfer_event(session, "expired", actor=SYSTEM, **_event_keys(transfer))
         raise TransferExpired(
             f"This transfer expired on {transfer.expires_at.date().isoformat()}; ask the sender "
             "to send it again."
