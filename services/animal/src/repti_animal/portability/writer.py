@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_animal.animals import events as animal_events
 from repti_animal.animals.display_ids import reserve_display_ids
-from repti_animal.animals.events import created
 from repti_animal.lineage.rules import lock_lineage
 from repti_animal.portability import repository
 from repti_animal.portability.planner import ExistingAnimal, ImportPlan, PlannedAnimal
@@ -144,7 +144,9 @@ async def write_plan(
         await emit_many(
             session,
             [
-                created(animal_id=row["id"], vivarium_id=vivarium_id, source="import", values=row)
+                animal_events.created(
+                    animal_id=row["id"], vivarium_id=vivarium_id, source="import", values=row
+                )
                 for row in rows
             ],
             actor=actor,
