@@ -11,7 +11,11 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from repti_animal.transfers.jobs import close_for_deleted_vivariums, expire_due_transfers
+from repti_animal.transfers.jobs import (
+    close_for_deleted_vivariums,
+    expire_due_transfers,
+    warn_expiring_transfers,
+)
 from reptidex_common.events.envelope import EventEnvelope
 from reptidex_common.models.animal import Transfer
 from reptidex_common.models.animal_enums import TransferStatus
@@ -31,6 +35,7 @@ EMITTED = {
     "animal.transfer.declined",
     "animal.transfer.canceled",
     "animal.transfer.expired",
+    "animal.transfer.expiring",
     "animal.lease.started",
     "animal.lease.returned",
     "animal.lease.canceled",
@@ -214,3 +219,31 @@ async def test_a_deleted_vivarium_closes_its_transfers_and_leases_as_the_system(
     lease = await only(s.db, "animal.lease.canceled", lease_id=lease_id)
     assert by_system(lease)
     assert lease.data["reason"] == "The lending vivarium was deleted."
+
+
+async def test_the_sweep_announces_a_transfer_about_to_expire_once(scene: Scene) -> None:
+    s = scene
+    soon = await s.make_animal(s.world.vivarium, s.species)
+    later = await s.make_animal(s.world.vivarium, s.species)
+    soon_id = await pending(s.client, soon, s.third.vivarium, s.world.owner)
+    later_id = await pending(s.client, later, s.third.vivarium, s.world.owner)
+    now = datetime.now(UTC)
+    for transfer_id, left in ((soon_id, timedelta(days=1)), (later_id, timedelta(days=5))):
+        transfer = await s.db.get_one(Transfer, uuid.UUID(transfer_id))
+        transfer.expires_at = now + left
+    await s.db.flush()
+    assert await s.db.run_sync(lambda x: warn_expiring_transfers(x, now)) == 1
+    assert await s.db.run_sync(lambda x: warn_expiring_transfers(x, now)) == 0
+    expiring = await only(s.db, "animal.transfer.expiring", transfer_id=soon_id)
+    assert by_system(expiring)
+    assert expiring.vivarium_id == s.world.vivarium.id
+    assert expiring.data["to_vivarium_id"] == str(s.third.vivarium.id)
+    assert expiring.data["expires_at"] == (now + timedelta(days=1)).isoformat().replace(
+        "+00:00", "Z"
+    )
+    assert await emitted(s.db, "animal.transfer.expiring", transfer_id=later_id) == []
+    # Three days on, the later one is announced, and the first (now expired) is not again.
+    then = now + timedelta(days=3, hours=1)
+    assert await s.db.run_sync(lambda x: warn_expiring_transfers(x, then)) == 1
+    assert len(await emitted(s.db, "animal.transfer.expiring", transfer_id=soon_id)) == 1
+    assert len(await emitted(s.db, "animal.transfer.expiring", transfer_id=later_id)) == 1

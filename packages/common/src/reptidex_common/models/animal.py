@@ -541,6 +541,8 @@ class Transfer(IdMixin, TimestampMixin, Base):
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
     # Why it closed without an answer from the parties (a vivarium deleted, the animal archived).
     close_reason: Mapped[str | None] = mapped_column(String(300))
+    # When the sweep emitted `animal.transfer.expiring` for it: once per transfer.
+    expiring_noticed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Lease(IdMixin, TimestampMixin, Base):

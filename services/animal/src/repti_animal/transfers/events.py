@@ -7,12 +7,13 @@ sides (its WebSockets, its emails) from them.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from reptidex_common.events.emitting import emit
-from reptidex_common.events.envelope import Actor
+from reptidex_common.events.envelope import SYSTEM, Actor
 from reptidex_common.events.types.animal import (
     LeaseCanceled,
     LeaseData,
@@ -23,6 +24,7 @@ from reptidex_common.events.types.animal import (
     TransferData,
     TransferDeclined,
     TransferExpired,
+    TransferExpiring,
     TransferOffered,
 )
 from reptidex_common.models.animal import Lease
@@ -61,6 +63,26 @@ def emit_transfer_event(
         reason=reason,
     )
     emit(session, data, actor=actor, vivarium_id=from_vivarium_id)
+
+
+def emit_transfer_expiring(
+    session: AsyncSession | Session,
+    *,
+    transfer_id: uuid.UUID,
+    animal_id: uuid.UUID,
+    from_vivarium_id: uuid.UUID,
+    to_vivarium_id: uuid.UUID,
+    expires_at: datetime,
+) -> None:
+    """A reminder to the receiver before the offer lapses; time, not a person, says so."""
+    data = TransferExpiring(
+        transfer_id=transfer_id,
+        animal_id=animal_id,
+        from_vivarium_id=from_vivarium_id,
+        to_vivarium_id=to_vivarium_id,
+        expires_at=expires_at,
+    )
+    emit(session, data, actor=SYSTEM, vivarium_id=from_vivarium_id)
 
 
 def emit_lease_event(session: AsyncSession | Session, lease: Lease, *, actor: Actor) -> None:

@@ -19,11 +19,14 @@ CLOSE_DELETED_EVERY_SECONDS = 5 * 60
 
 
 @celery_app.task(name=EXPIRE_TRANSFERS_TASK, **RETRY_POLICY)
-def expire_transfers() -> int:
+def expire_transfers() -> dict[str, int]:
     with worker_session() as session:
-        expired = jobs.expire_due_transfers(session, datetime.now(UTC))
+        now = datetime.now(UTC)
+        expired = jobs.expire_due_transfers(session, now)
+        # A two-day window swept every 15 minutes: no transfer slips through unannounced.
+        expiring = jobs.warn_expiring_transfers(session, now)
         session.commit()
-    return expired
+    return {"expired": expired, "expiring": expiring}
 
 
 @celery_app.task(name=CLOSE_DELETED_TASK, **RETRY_POLICY)

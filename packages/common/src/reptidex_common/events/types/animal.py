@@ -122,6 +122,13 @@ class TransferExpired(TransferData):
     pass
 
 
+@event("animal.transfer.expiring")
+class TransferExpiring(TransferData):
+    """Still unanswered and about to expire (emitted once, a little before `expires_at`)."""
+
+    expires_at: datetime
+
+
 class LeaseData(EventData):
     """A breeding loan: the animal stays the lender's and lives with the borrower."""
 
