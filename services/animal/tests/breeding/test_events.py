@@ -3,10 +3,14 @@ hatched (each hatchling also created); one per change, none when the change is r
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ..events import by_user, emitted
+from repti_animal.breeding.jobs import announce_due_clutches
+
+from ..events import by_system, by_user, emitted
 from .conftest import World, assert_problem, create_pairing, lay_clutch
 
 PAIRINGS = "/api/v1/pairings"
@@ -19,6 +23,7 @@ EMITTED = {
     "animal.clutch.laid",
     "animal.clutch.updated",
     "animal.clutch.failed",
+    "animal.clutch.due",
     "animal.clutch.hatched",
 }
 
@@ -134,3 +139,37 @@ async def test_hatching_emits_hatched_and_one_created_per_hatchling(
     assert {e.data["source"] for e in created} == {"hatching"}
     assert {e.data["sire_id"] for e in created} == {str(world.sire.id)}
     assert all(by_user(e, world.users["handler"].id) for e in created)
+
+
+async def test_the_sweep_announces_a_clutch_due_to_hatch_once_per_expected_date(
+    client: httpx.AsyncClient, world: World, db_session: AsyncSession
+) -> None:
+    pairing = await create_pairing(client, world, status="active")
+    today = date.today()
+    # Incubation of the test species: 55 to 60 days.
+    due = await lay_clutch(
+        client, world, pairing["id"], laid_date=(today - timedelta(days=56)).isoformat()
+    )
+    later = await lay_clutch(client, world, pairing["id"], laid_date=today.isoformat())
+    now = datetime.now(UTC)
+    assert await db_session.run_sync(lambda s: announce_due_clutches(s, now)) == 1
+    assert await db_session.run_sync(lambda s: announce_due_clutches(s, now)) == 0
+    [announced] = await emitted(db_session, "animal.clutch.due", clutch_id=due["id"])
+    assert by_system(announced)
+    assert announced.vivarium_id == world.vivarium.id
+    assert announced.data["expected_hatch_date"] == due["expected_hatch_date"]
+    assert announced.data["dam_id"] == str(world.dam.id)
+    assert await emitted(db_session, "animal.clutch.due", clutch_id=later["id"]) == []
+
+    # A corrected laid date moves the expected date: announced again when that one is near.
+    corrected = (today - timedelta(days=58)).isoformat()
+    moved = await client.patch(
+        f"{CLUTCHES}/{due['id']}", json={"laid_date": corrected}, headers=world.owner
+    )
+    assert moved.status_code == 200, moved.text
+    assert await db_session.run_sync(lambda s: announce_due_clutches(s, now)) == 1
+    events = await emitted(db_session, "animal.clutch.due", clutch_id=due["id"])
+    assert [e.data["expected_hatch_date"] for e in events] == [
+        due["expected_hatch_date"],
+        moved.json()["expected_hatch_date"],
+    ]

@@ -383,6 +383,9 @@ class Clutch(IdMixin, TimestampMixin, Base):
         server_default="incubating",
     )
     notes: Mapped[str | None] = mapped_column(Text)
+    # When the sweep emitted `animal.clutch.due` for the current expected hatch date: once,
+    # again only if that date moves.
+    due_noticed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class HusbandryLog(IdMixin, TimestampMixin, Base):

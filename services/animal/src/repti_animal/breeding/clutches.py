@@ -195,6 +195,9 @@ async def update(
         raise InvalidEggCounts(reasons)
     if {"laid_date", "incubation_temp_c"} & changes.keys():
         await _set_expected_hatch(session, clutch)
+        if clutch.expected_hatch_date != before["expected_hatch_date"]:
+            # A new expected date is announced again when it comes near.
+            clutch.due_noticed_at = None
     await session.flush()
     await session.refresh(clutch)
     breeding_events.emit_clutch_updated(

@@ -12,10 +12,12 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from reptidex_common.events.emitting import emit
-from reptidex_common.events.envelope import Actor
+from reptidex_common.events.envelope import SYSTEM, Actor
 from reptidex_common.events.types.animal import (
+    ClutchDue,
     ClutchFailed,
     ClutchHatched,
     ClutchLaid,
@@ -103,6 +105,10 @@ def emit_clutch_updated(
 
 def emit_clutch_failed(session: AsyncSession, clutch: Clutch, actor: Actor) -> None:
     emit(session, ClutchFailed(**_clutch(clutch)), actor=actor, vivarium_id=clutch.vivarium_id)
+
+
+def emit_clutch_due(session: Session, clutch: Clutch) -> None:
+    emit(session, ClutchDue(**_clutch(clutch)), actor=SYSTEM, vivarium_id=clutch.vivarium_id)
 
 
 def emit_clutch_hatched(

@@ -217,6 +217,12 @@ class ClutchFailed(ClutchData):
     pass
 
 
+@event("animal.clutch.due")
+class ClutchDue(ClutchData):
+    """Still incubating and due to hatch within days (by `expected_hatch_date`, in the
+    vivarium's calendar); emitted once per expected date."""
+
+
 @event("animal.clutch.hatched")
 class ClutchHatched(ClutchData):
     """Hatchlings recorded from the clutch; each is also an `animal.animal.created`."""

@@ -1,7 +1,9 @@
-"""A pending transfer remembers when its receiver was told it expires soon
+"""Transfers and clutches remember when they were announced as expiring or due to hatch
 
 - `animal.transfers.expiring_noticed_at`: set by the sweep that emits
   `animal.transfer.expiring`, so each transfer is announced once.
+- `animal.clutches.due_noticed_at`: set by the sweep that emits `animal.clutch.due`, so each
+  clutch is announced once per expected hatch date.
 
 Revision ID: 20261204_MIGNUM
 Revises: 20261203_0190
@@ -25,7 +27,13 @@ def upgrade() -> None:
         sa.Column("expiring_noticed_at", sa.DateTime(timezone=True), nullable=True),
         schema="animal",
     )
+    op.add_column(
+        "clutches",
+        sa.Column("due_noticed_at", sa.DateTime(timezone=True), nullable=True),
+        schema="animal",
+    )
 
 
 def downgrade() -> None:
+    op.drop_column("clutches", "due_noticed_at", schema="animal")
     op.drop_column("transfers", "expiring_noticed_at", schema="animal")
