@@ -276,6 +276,8 @@ async def committed(
             delete(AnimalOutbox).where(
                 AnimalOutbox.payload["job_id"].astext.in_(job_ids)
                 | AnimalOutbox.payload["animal_id"].astext.in_(animal_ids)
+                # The import's domain events.
+                | (AnimalOutbox.payload["vivarium_id"].astext == str(vivarium_id))
             )
         )
         await db_session.execute(delete(ImportJob).where(ImportJob.vivarium_id == vivarium_id))
