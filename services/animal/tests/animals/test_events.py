@@ -205,3 +205,36 @@ async def test_replacing_a_genotype_emits_the_whole_new_genotype(
     assert (await client.put(url, json=[], headers=world.owner)).is_success
     events = await emitted(db_session, "animal.genotype.changed", animal_id=animal.id)
     assert [e.data["genotype"] for e in events] == [changed.data["genotype"], []]
+
+
+async def test_a_parents_correction_that_breaks_a_link_emits_lineage_changed_for_the_child(
+    client: httpx.AsyncClient, world: World, species: Any, make_animal: AnimalFactory,
+    db_session: AsyncSession,
+) -> None:  # fmt: skip
+    sire = await make_animal(
+        world.vivarium, species, sex=Sex.male, visibility=Visibility.public,
+        hatch_date=date(2018, 1, 1),
+    )  # fmt: skip
+    response = await client.post(
+        API,
+        json={"vivarium_id": str(world.other.id), "species_id": str(species.id),
+              "hatch_date": "2023-06-01", "sire_id": str(sire.id)},
+        headers=world.headers("outsider"),
+    )  # fmt: skip
+    child_id = response.json()["id"]
+    [link] = (
+        await client.get(f"{API}/{child_id}/parent-links", headers=world.headers("outsider"))
+    ).json()
+    approve = await client.post(f"/api/v1/parent-links/{link['id']}/approve", headers=world.owner)
+    assert approve.status_code == 200, approve.text
+    # The sire's owner corrects its sex: the stranger's child loses its sire (link suspended).
+    corrected = await client.patch(f"{API}/{sire.id}", json={"sex": "female"}, headers=world.owner)
+    assert corrected.status_code == 200, corrected.text
+    approved, suspended = await emitted(db_session, "animal.lineage.changed", animal_id=child_id)
+    assert approved.data["sire_id"] == str(sire.id)
+    assert by_user(suspended, world.users["owner"].id)
+    assert suspended.vivarium_id == world.other.id
+    assert (suspended.data["sire_id"], suspended.data["previous_sire_id"]) == (None, str(sire.id))
+    assert suspended.data["parent_link_id"] == link["id"]
+    [updated] = await emitted(db_session, "animal.animal.updated", animal_id=sire.id)
+    assert updated.data["changes"] == {"sex": "female"}
