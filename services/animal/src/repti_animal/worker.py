@@ -14,6 +14,7 @@ celery_app = create_celery_app(
         "repti_animal.reminders.tasks",
         "repti_animal.lineage.tasks",
         "repti_animal.portability.tasks",
+        "repti_animal.breeding.tasks",
     ],
 )
 register_outbox_relay(celery_app, SERVICE)

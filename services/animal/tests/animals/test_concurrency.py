@@ -46,7 +46,11 @@ async def committed(
         await db_session.rollback()
         animal_ids = select(cast(Animal.id, String)).where(Animal.vivarium_id == vivarium_id)
         await db_session.execute(
-            delete(Outbox).where(Outbox.payload["animal_id"].astext.in_(animal_ids))
+            delete(Outbox).where(
+                Outbox.payload["animal_id"].astext.in_(animal_ids)
+                # The domain events of the vivarium's animals.
+                | (Outbox.payload["vivarium_id"].astext == str(vivarium_id))
+            )
         )
         await db_session.execute(
             update(Animal)

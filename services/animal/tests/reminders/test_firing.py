@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -16,17 +14,22 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import Session
 
 from repti_animal.reminders import tasks
-from repti_animal.reminders.firing import ANNOUNCE_TASK, fire_due_batch, next_occurrence
-from repti_animal.reminders.publisher import notification_channel, publish_due, sync_redis
+from repti_animal.reminders.firing import fire_due_batch, next_occurrence
 from repti_animal.worker import celery_app
+from reptidex_common.events.envelope import EventEnvelope
+from reptidex_common.events.types.animal import ReminderDue
 from reptidex_common.models.animal import DueNotification, Reminder
 from reptidex_common.models.core import Plan, Vivarium
 from reptidex_common.models.outbox import OUTBOX_MODELS
-from reptidex_common.redis import get_redis
 from reptidex_common.tasks.worker_db import worker_engine, worker_session
+
+from ..events import by_system, emitted_sync
 
 AnimalOutbox = OUTBOX_MODELS["animal"]
 NOW = datetime(2025, 6, 15, 8, 0, tzinfo=UTC)
+REMINDER_DUE = "animal.reminder.due"
+# The event types these tests see emitted (see `tests/test_event_catalogue.py`).
+EMITTED = {REMINDER_DUE}
 
 
 @pytest.fixture
@@ -62,15 +65,8 @@ def new_reminder(session: Session, vivarium: Vivarium, **fields: Any) -> Reminde
     return reminder
 
 
-def announcements(session: Session) -> list[dict[str, Any]]:
-    return [
-        row.payload
-        for row in session.scalars(
-            select(AnimalOutbox)
-            .where(AnimalOutbox.task_name == ANNOUNCE_TASK)
-            .order_by(AnimalOutbox.id)
-        )
-    ]
+def due_events(session: Session, vivarium: Vivarium) -> list[EventEnvelope]:
+    return emitted_sync(session, REMINDER_DUE, vivarium_id=vivarium.id)
 
 
 def test_next_occurrence_skips_missed_ones() -> None:
@@ -126,7 +122,7 @@ def test_a_time_the_clock_skips_fires_once_the_clock_has_moved_on() -> None:
     assert following.astimezone(BERLIN).replace(tzinfo=None) == datetime(2026, 3, 29, 3, 30)
 
 
-def test_fire_records_announces_and_advances(sync_session: Session) -> None:
+def test_fire_records_emits_and_advances(sync_session: Session) -> None:
     vivarium = new_vivarium(sync_session)
     recurring = new_reminder(
         sync_session,
@@ -156,15 +152,20 @@ def test_fire_records_announces_and_advances(sync_session: Session) -> None:
     assert recurring.last_fired_at == NOW
     assert one_off.active is False
     assert later.next_due_at == NOW + timedelta(hours=1)
-    payloads = announcements(sync_session)
-    assert payloads == [
-        {
-            "due_notification_id": str(n.id),
-            "vivarium_id": str(vivarium.id),
-            "title": n.title,
-            "animal_id": None,
-            "due_at": n.due_at.isoformat(),
-        }
+    # One `animal.reminder.due` per occurrence, by the system, for the vivarium.
+    events = due_events(sync_session, vivarium)
+    assert all(by_system(e) and e.vivarium_id == vivarium.id for e in events)
+    reminder_of = {"Vet visit": one_off.id, "Mist": recurring.id}
+    assert [ReminderDue.model_validate(e.data) for e in events] == [
+        ReminderDue(
+            reminder_id=reminder_of[n.title],
+            due_notification_id=n.id,
+            vivarium_id=vivarium.id,
+            animal_id=None,
+            lease_id=None,
+            title=n.title,
+            due_at=n.due_at,
+        )
         for n in notes
     ]
 
@@ -179,7 +180,7 @@ def test_firing_twice_records_once(sync_session: Session) -> None:
     assert fire_due_batch(sync_session, NOW) == 0  # already moved on
 
     # A re-delivered run that still sees the old due date (e.g. it read before the first
-    # committed) hits the unique key: no second notification and no second announcement.
+    # committed) hits the unique key: no second notification and no second event.
     reminder.next_due_at = due_at
     sync_session.flush()
     assert fire_due_batch(sync_session, NOW) == 1
@@ -189,7 +190,7 @@ def test_firing_twice_records_once(sync_session: Session) -> None:
         .where(DueNotification.reminder_id == reminder.id)
     )
     assert count == 1
-    assert len(announcements(sync_session)) == 1
+    assert len(due_events(sync_session, vivarium)) == 1
 
 
 def test_batches_are_bounded(sync_session: Session) -> None:
@@ -206,36 +207,8 @@ def test_beat_runs_fire_due_every_minute() -> None:
     assert entry["task"] == "animal.reminders.fire_due"
     assert entry["schedule"] == 60.0
     assert "animal.reminders.fire_due" in celery_app.tasks
-    assert ANNOUNCE_TASK in celery_app.tasks
-
-
-async def test_announce_publishes_on_the_vivarium_channel() -> None:
-    vivarium_id = str(uuid.uuid4())
-    payload = {
-        "due_notification_id": str(uuid.uuid4()),
-        "vivarium_id": vivarium_id,
-        "title": "Mist",
-        "animal_id": None,
-        "due_at": NOW.isoformat(),
-    }
-    pubsub = get_redis().pubsub()
-    await pubsub.subscribe(notification_channel(vivarium_id))
-    try:
-        await pubsub.get_message(timeout=1)  # the subscribe confirmation
-        # The task body, as a worker runs it (blocking client, off the loop).
-        await asyncio.to_thread(tasks.announce.run, **payload)
-        message = None
-        for _ in range(20):
-            message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=0.5)
-            if message is not None:
-                break
-        assert message is not None
-        assert message["channel"] == f"vivarium:{vivarium_id}:notifications"
-        assert json.loads(message["data"]) == {"type": "care_reminder.due", **payload}
-    finally:
-        await pubsub.unsubscribe()
-        await pubsub.aclose()  # type: ignore[no-untyped-call]
-    assert publish_due(sync_redis(), {**payload, "vivarium_id": str(uuid.uuid4())}) == 0
+    # Due reminders travel as `animal.reminder.due` events, not as a task of their own.
+    assert "animal.reminders.announce" not in celery_app.tasks
 
 
 @pytest.mark.worker
@@ -262,19 +235,18 @@ def test_fire_due_task_commits_per_batch_and_is_idempotent() -> None:
             assert [n.due_at for n in notes] == [due_at]
             fresh = session.get_one(Reminder, reminder_id)
             assert fresh.next_due_at == due_at + timedelta(days=3)
-            payloads = [
-                p
-                for p in session.scalars(
-                    select(AnimalOutbox.payload).where(AnimalOutbox.task_name == ANNOUNCE_TASK)
-                )
-                if p["vivarium_id"] == str(vivarium_id)
-            ]
-            assert len(payloads) == 1
+            events = emitted_sync(session, REMINDER_DUE, vivarium_id=vivarium_id)
+            assert [e.data["reminder_id"] for e in events] == [str(reminder_id)]
     finally:
         with worker_session() as session:
             session.execute(
                 delete(AnimalOutbox).where(
                     AnimalOutbox.payload["vivarium_id"].astext == str(vivarium_id)
+                )
+            )
+            session.execute(
+                delete(AnimalOutbox).where(
+                    AnimalOutbox.payload["data"]["vivarium_id"].astext == str(vivarium_id)
                 )
             )
             session.execute(delete(Vivarium).where(Vivarium.id == vivarium_id))  # cascades

@@ -1,9 +1,7 @@
-"""Leases through HTTP, the return reminder sweep, the announce task, the matrix."""
+"""Leases through HTTP, the return reminder sweep, the matrix."""
 
 from __future__ import annotations
 
-import asyncio
-import json
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -13,12 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.reminders.firing import fire_due_batch
-from repti_animal.transfers.tasks import announce_transfer
 from reptidex_common.models.animal import Animal, Lease, Reminder
 from reptidex_common.models.animal_enums import AnimalStatus, LeaseStatus
 from reptidex_common.models.core import Vivarium
 from reptidex_common.models.outbox import OUTBOX_MODELS
-from reptidex_common.redis import get_redis
 
 from ..conftest import AnimalFactory
 from ..conftest import SpeciesFixture as SpeciesFixture
@@ -97,12 +93,11 @@ async def test_lease_flow(
     assert lender_view.json()["animal"]["id"] == str(animal.id)
     assert_problem(await client.post(f"{API}/{lease_id}/return", headers=third.headers), 409)
     events = await db_session.scalars(
-        select(AnimalOutbox.payload["event"].astext).where(
-            AnimalOutbox.task_name == "animal.leases.announce",
-            AnimalOutbox.payload["lease_id"].astext == lease_id,
-        )
+        select(AnimalOutbox.task_name)
+        .where(AnimalOutbox.payload["data"]["lease_id"].astext == lease_id)
+        .order_by(AnimalOutbox.created_at, AnimalOutbox.id)
     )
-    assert list(events) == ["started", "returned"]
+    assert list(events) == ["animal.lease.started", "animal.lease.returned"]
 
 
 async def test_return_reminder_fires_on_both_sides_and_stops_with_the_lease(
@@ -146,30 +141,6 @@ async def test_return_reminder_fires_on_both_sides_and_stops_with_the_lease(
     ).all()
     assert len(reminders) == 2
     assert not any(r.active for r in reminders)
-
-
-async def test_announce_task_publishes_to_both_sides(world: World, third: Party) -> None:
-    pubsub = get_redis().pubsub()
-    channels = [f"vivarium:{v.id}:notifications" for v in (world.vivarium, third.vivarium)]
-    await pubsub.subscribe(*channels)
-    payload = {
-        "event": "accepted",
-        "transfer_id": str(uuid.uuid4()),
-        "animal_id": str(uuid.uuid4()),
-        "from_vivarium_id": str(world.vivarium.id),
-        "to_vivarium_id": str(third.vivarium.id),
-    }
-    assert await asyncio.to_thread(lambda: announce_transfer.run(**payload)) == 2
-    received: dict[str, Any] = {}
-    for _ in range(50):
-        message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=0.1)
-        if message:
-            received[message["channel"]] = json.loads(message["data"])
-        if len(received) == 2:
-            break
-    await pubsub.aclose()
-    assert set(received) == set(channels)
-    assert all(m["type"] == "transfer.accepted" for m in received.values())
 
 
 async def test_only_active_animals_can_be_leased_and_dates_must_make_sense(

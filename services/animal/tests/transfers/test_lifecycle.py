@@ -41,11 +41,12 @@ def reminder(vivarium: Vivarium, animal_id: uuid.UUID | None = None) -> Reminder
                     interval_days=1)  # fmt: skip
 
 
-async def announced(db_session: AsyncSession, key: str, value: str) -> list[dict[str, str]]:
+async def emitted_data(db_session: AsyncSession, key: str, value: str) -> list[dict[str, str]]:
+    """The data of every event about one transfer or lease, with its type's last part."""
     rows = await db_session.scalars(
-        select(AnimalOutbox.payload).where(AnimalOutbox.payload[key].astext == value)
+        select(AnimalOutbox.payload).where(AnimalOutbox.payload["data"][key].astext == value)
     )
-    return list(rows)
+    return [{**row["data"], "event": row["type"].rsplit(".", 1)[1]} for row in rows]
 
 
 async def test_deleting_a_vivarium_closes_its_transfers_leases_and_reminders(
@@ -74,7 +75,7 @@ async def test_deleting_a_vivarium_closes_its_transfers_leases_and_reminders(
         assert seen.json()["status"] == "canceled"
         assert seen.json()["close_reason"] == f"The {reason} vivarium was deleted."
         [event] = [
-            e for e in await announced(db_session, "transfer_id", transfer_id)
+            e for e in await emitted_data(db_session, "transfer_id", transfer_id)
             if e["event"] == "canceled"
         ]  # fmt: skip
         assert event["reason"] == f"The {reason} vivarium was deleted."

@@ -25,6 +25,7 @@ from reptidex_common.models.outbox import OUTBOX_MODELS
 
 from ..conftest import AnimalFactory
 from ..conftest import SpeciesFixture as SpeciesFixture
+from ..events import by_user, emitted
 from .conftest import Party
 from .world import ANY_MEMBER, CURATOR_UP, World, assert_problem, matrix
 
@@ -50,13 +51,16 @@ async def pending(
 
 
 async def outbox_events(db_session: AsyncSession, transfer_id: str) -> list[str]:
+    """The steps of the transfer's events, in the order they were emitted."""
     rows = await db_session.scalars(
-        select(AnimalOutbox).where(
-            AnimalOutbox.task_name == "animal.transfers.announce",
-            AnimalOutbox.payload["transfer_id"].astext == transfer_id,
+        select(AnimalOutbox.task_name)
+        .where(
+            AnimalOutbox.task_name.startswith("animal.transfer."),
+            AnimalOutbox.payload["data"]["transfer_id"].astext == transfer_id,
         )
+        .order_by(AnimalOutbox.created_at, AnimalOutbox.id)
     )
-    return [row.payload["event"] for row in rows]
+    return [name.rsplit(".", 1)[1] for name in rows]
 
 
 async def test_accept_moves_the_animal_with_its_history(
@@ -129,19 +133,16 @@ async def test_accept_moves_the_animal_with_its_history(
         headers=world.headers("keeper"),
     )
     assert [t["id"] for t in kept.json()["items"]] == [transfer_id]
-    assert await outbox_events(db_session, transfer_id) == ["requested", "accepted"]
-    outbox = (
-        await db_session.scalars(
-            select(AnimalOutbox).where(AnimalOutbox.payload["event"].astext == "accepted",
-                                       AnimalOutbox.payload["transfer_id"].astext == transfer_id)
-        )
-    ).one()  # fmt: skip
-    assert outbox.payload == {
-        "event": "accepted",
+    assert await outbox_events(db_session, transfer_id) == ["offered", "accepted"]
+    [accepted] = await emitted(db_session, "animal.transfer.accepted", transfer_id=transfer_id)
+    assert by_user(accepted, third.owner.id)
+    assert accepted.vivarium_id == world.vivarium.id
+    assert accepted.data == {
         "transfer_id": transfer_id,
         "animal_id": str(animal.id),
         "from_vivarium_id": str(world.vivarium.id),
         "to_vivarium_id": str(third.vivarium.id),
+        "reason": None,
     }
     again = await client.post(f"{API}/{transfer_id}/accept", headers=third.headers)
     assert_problem(again, 409)
@@ -239,7 +240,7 @@ async def test_expiry_sweep_is_idempotent_and_expired_cannot_be_accepted(
     assert await db_session.run_sync(lambda s: expire_due_transfers(s, now)) == 0
     await db_session.refresh(transfer)
     assert transfer.status is TransferStatus.expired
-    assert await outbox_events(db_session, transfer_id) == ["requested", "expired"]
+    assert await outbox_events(db_session, transfer_id) == ["offered", "expired"]
     assert_problem(await client.post(f"{API}/{transfer_id}/accept", headers=third.headers), 410)
     # Expired frees the animal for a new transfer.
     await pending(client, animal, third.vivarium, world.headers("owner"))

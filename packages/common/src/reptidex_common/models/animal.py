@@ -383,6 +383,9 @@ class Clutch(IdMixin, TimestampMixin, Base):
         server_default="incubating",
     )
     notes: Mapped[str | None] = mapped_column(Text)
+    # When the sweep emitted `animal.clutch.due` for the current expected hatch date: once,
+    # again only if that date moves.
+    due_noticed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class HusbandryLog(IdMixin, TimestampMixin, Base):
@@ -541,6 +544,8 @@ class Transfer(IdMixin, TimestampMixin, Base):
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
     # Why it closed without an answer from the parties (a vivarium deleted, the animal archived).
     close_reason: Mapped[str | None] = mapped_column(String(300))
+    # When the sweep emitted `animal.transfer.expiring` for it: once per transfer.
+    expiring_noticed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Lease(IdMixin, TimestampMixin, Base):

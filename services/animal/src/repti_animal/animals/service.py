@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from repti_animal.animals import repository
+from repti_animal.animals import events, repository
 from repti_animal.animals.access import AnimalAccess, load_animal
 from repti_animal.animals.display_ids import next_display_id
 from repti_animal.animals.exceptions import (
@@ -44,6 +44,7 @@ from reptidex_common.auth.dependencies import authorize_vivarium
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams
 from reptidex_common.errors import NotFound
+from reptidex_common.events.actors import actor_of
 from reptidex_common.models.animal import Animal, Species
 from reptidex_common.models.animal_enums import ParentRole
 from reptidex_common.models.enums import VivariumRole
@@ -131,6 +132,7 @@ async def create(session: AsyncSession, principal: Principal, data: AnimalCreate
     if animal.sire_id or animal.dam_id:
         _queue_coi_recompute(session, animal)
     await session.refresh(animal)  # timestamps come from the database
+    events.emit_created(session, animal, "manual", actor_of(principal))
     return animal
 
 
@@ -213,14 +215,25 @@ async def update(
     ]
     await parent_links.parent_chosen_directly(session, animal.id, relinked)
     parents_changed = bool(relinked)
+    previous_sire_id, previous_dam_id = animal.sire_id, animal.dam_id
+    changed = {field: value for field, value in changes.items() if getattr(animal, field) != value}
     for field, value in changes.items():
         setattr(animal, field, value)
     await session.flush()
     await parent_links.request_parents(
         session, principal, animal, {role: chosen[role] for role in to_request}
     )
+    actor = actor_of(principal)
+    events.emit_updated(session, animal, changed, actor)
     if parents_changed:
         _queue_coi_recompute(session, animal)
+        events.emit_lineage_changed(
+            session,
+            animal,
+            previous_sire_id=previous_sire_id,
+            previous_dam_id=previous_dam_id,
+            actor=actor,
+        )
     await session.refresh(animal)
     return loaded
 
@@ -234,10 +247,12 @@ async def archive(session: AsyncSession, principal: Principal, animal_id: uuid.U
     """
     loaded = await load_animal(session, principal, animal_id, VivariumRole.curator, for_update=True)
     if loaded.animal.archived_at is None:
-        await close_for_archived_animal(session, loaded.animal)
+        actor = actor_of(principal)
+        await close_for_archived_animal(session, loaded.animal, actor)
         await repository.stop_reminders(session, loaded.animal.id)
         loaded.animal.archived_at = datetime.now(UTC)
         await session.flush()
+        events.emit_archived(session, loaded.animal, actor)
 
 
 async def restore(
@@ -251,6 +266,7 @@ async def restore(
         animal.archived_at = None
         await session.flush()
         await session.refresh(animal)
+        events.emit_restored(session, animal, actor_of(principal))
     return loaded
 
 

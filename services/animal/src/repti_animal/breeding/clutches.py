@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_animal.breeding import events as breeding_events
 from repti_animal.breeding import incubation, repository, timeline
 from repti_animal.breeding.access import load_clutch, load_pairing
 from repti_animal.breeding.exceptions import (
@@ -20,6 +21,7 @@ from repti_animal.breeding.schemas import ClutchCreate, ClutchPage, ClutchRead, 
 from reptidex_common.auth.dependencies import authorize_vivarium
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams
+from reptidex_common.events.actors import actor_of
 from reptidex_common.models.animal import Clutch, Pairing
 from reptidex_common.models.animal_enums import ClutchStatus, PairingStatus
 from reptidex_common.models.enums import VivariumRole
@@ -126,6 +128,7 @@ async def lay(
     session.add(clutch)
     await session.flush()
     await session.refresh(clutch)
+    breeding_events.emit_clutch_laid(session, clutch, actor_of(principal))
     return to_read(clutch, on=today)
 
 
@@ -174,6 +177,7 @@ async def update(
 ) -> ClutchRead:
     loaded = await load_clutch(session, principal, clutch_id, VivariumRole.handler, for_update=True)
     clutch = loaded.clutch
+    before = breeding_events.fields_of(clutch, breeding_events.CLUTCH_FIELDS)
     today = vivarium_today(loaded.access.vivarium)
     changes = data.model_dump(exclude_unset=True)
     if "laid_date" in changes:
@@ -191,8 +195,14 @@ async def update(
         raise InvalidEggCounts(reasons)
     if {"laid_date", "incubation_temp_c"} & changes.keys():
         await _set_expected_hatch(session, clutch)
+        if clutch.expected_hatch_date != before["expected_hatch_date"]:
+            # A new expected date is announced again when it comes near.
+            clutch.due_noticed_at = None
     await session.flush()
     await session.refresh(clutch)
+    breeding_events.emit_clutch_updated(
+        session, clutch, breeding_events.changed(before, clutch), actor_of(principal)
+    )
     return to_read(clutch, on=today)
 
 
@@ -205,4 +215,5 @@ async def fail(session: AsyncSession, principal: Principal, clutch_id: uuid.UUID
     clutch.status = ClutchStatus.failed
     await session.flush()
     await session.refresh(clutch)
+    breeding_events.emit_clutch_failed(session, clutch, actor_of(principal))
     return to_read(clutch, on=vivarium_today(loaded.access.vivarium))

@@ -14,7 +14,9 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.display_ids import next_display_id
+from repti_animal.animals.events import emit_created
 from repti_animal.animals.limits import ensure_room_for_animals
+from repti_animal.breeding import events as breeding_events
 from repti_animal.breeding import repository
 from repti_animal.breeding.access import load_clutch
 from repti_animal.breeding.exceptions import (
@@ -29,6 +31,7 @@ from repti_animal.breeding.pairings import complete_by_offspring
 from repti_animal.breeding.schemas import GenotypeNote, HatchCreate, HatchlingCreate, HatchlingRead
 from repti_animal.lineage.rules import check_parents, lock_lineage
 from reptidex_common.auth.principal import Principal
+from reptidex_common.events.actors import actor_of
 from reptidex_common.models.animal import Animal, Clutch, Genotype, Pairing, Species
 from reptidex_common.models.animal_enums import (
     AnimalStatus,
@@ -209,6 +212,12 @@ async def hatch(
         if pairing is not None:
             complete_by_offspring(pairing, "hatched_at", data.hatch_date)
     await session.flush()
+    actor = actor_of(principal)
+    for animal in hatchlings:
+        emit_created(session, animal, "hatching", actor)
+    breeding_events.emit_clutch_hatched(
+        session, clutch, data.hatch_date, [animal.id for animal in hatchlings], actor
+    )
 
     notes = [
         GenotypeNote(

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.access import load_animal
 from repti_animal.animals.grants import AnimalUse, partner_access
+from repti_animal.breeding import events as breeding_events
 from repti_animal.breeding import repository, timeline, transitions
 from repti_animal.breeding.access import load_pairing
 from repti_animal.breeding.coi import what_if_coi
@@ -31,6 +32,7 @@ from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams
 from reptidex_common.entitlements import enforce_limit
 from reptidex_common.errors import NotFound
+from reptidex_common.events.actors import actor_of
 from reptidex_common.models.animal import Animal, Pairing
 from reptidex_common.models.animal_enums import AnimalStatus, PairingStatus, Sex
 from reptidex_common.models.enums import VivariumRole
@@ -139,6 +141,7 @@ async def create(session: AsyncSession, principal: Principal, data: PairingCreat
     session.add(pairing)
     await session.flush()
     await session.refresh(pairing)
+    breeding_events.emit_pairing_created(session, pairing, actor_of(principal))
     return await to_read(session, pairing, sire, dam)
 
 
@@ -203,6 +206,7 @@ async def update(
         session, principal, pairing_id, VivariumRole.handler, for_update=True
     )
     pairing = loaded.pairing
+    before = breeding_events.fields_of(pairing, breeding_events.PAIRING_FIELDS)
     today = vivarium_today(loaded.access.vivarium)
     changes = data.model_dump(exclude_unset=True)
     given_events: dict[str, date] = data.events or {}
@@ -238,6 +242,9 @@ async def update(
         pairing.notes = data.notes
     await session.flush()
     await session.refresh(pairing)
+    breeding_events.emit_pairing_updated(
+        session, pairing, breeding_events.changed(before, pairing), actor_of(principal)
+    )
     return await to_read(session, pairing, loaded.sire, loaded.dam)
 
 
@@ -248,6 +255,7 @@ async def delete(session: AsyncSession, principal: Principal, pairing_id: uuid.U
     )
     if await repository.pairing_has_clutches(session, pairing_id):
         raise PairingHasClutches()
+    breeding_events.emit_pairing_deleted(session, loaded.pairing, actor_of(principal))
     await session.delete(loaded.pairing)
     await session.flush()
 

@@ -13,6 +13,10 @@ from repti_animal.genotypes import repository
 from repti_animal.genotypes.rules import check_genotype
 from repti_animal.genotypes.schemas import GenotypeEntry, GenotypeRead
 from reptidex_common.auth.principal import Principal
+from reptidex_common.events.actors import actor_of
+from reptidex_common.events.emitting import emit
+from reptidex_common.events.types.animal import GenotypeChanged
+from reptidex_common.events.types.animal import GenotypeEntry as GenotypeValue
 from reptidex_common.models.animal import Genotype, Species
 from reptidex_common.models.enums import VivariumRole
 
@@ -39,6 +43,7 @@ async def replace(
     assert species is not None  # a foreign key guarantees it
     traits = await repository.traits_by_id(session, (entry.trait_id for entry in entries))
     check_genotype(entries, traits, species)
+    before = _values(await repository.genotype_of(session, animal.id))
     await repository.replace(
         session,
         animal.id,
@@ -53,4 +58,29 @@ async def replace(
             for entry in entries
         ],
     )
-    return await repository.genotype_of(session, animal.id)
+    after = await repository.genotype_of(session, animal.id)
+    values = _values(after)
+    if sorted(values, key=_key) != sorted(before, key=_key):
+        emit(
+            session,
+            GenotypeChanged(animal_id=animal.id, vivarium_id=animal.vivarium_id, genotype=values),
+            actor=actor_of(principal),
+            vivarium_id=animal.vivarium_id,
+        )
+    return after
+
+
+def _values(genotype: Sequence[GenotypeRead]) -> list[GenotypeValue]:
+    return [
+        GenotypeValue(
+            trait_id=entry.trait_id,
+            state=entry.state.value,
+            het_percent=entry.het_percent,
+            proof=entry.proof.value,
+        )
+        for entry in genotype
+    ]
+
+
+def _key(value: GenotypeValue) -> str:
+    return str(value.trait_id)

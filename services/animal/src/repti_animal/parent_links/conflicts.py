@@ -11,16 +11,19 @@ still guards every parent that is linked, and a suspended link is not.
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_animal.animals.events import emit_lineage_changed
 from repti_animal.animals.exceptions import InvalidAnimalField
 from repti_animal.parent_links import repository
 from repti_animal.parent_links.events import link_changed
 from repti_animal.parent_links.service import FIELD, queue_coi_recompute
 from reptidex_common.auth.principal import Principal
+from reptidex_common.events.actors import actor_of
 from reptidex_common.models.animal import Animal, ParentLink
 from reptidex_common.models.animal_enums import ParentLinkStatus, ParentRole
 
@@ -87,9 +90,11 @@ async def settle_offspring_conflicts(
             raise _refusal(role, kind, changes)
     now = datetime.now(UTC)
     suspended: list[ParentLink] = []
+    unlinked: list[tuple[Animal, uuid.UUID | None, uuid.UUID | None, ParentLink]] = []
     for child, role, kind in conflicts:
         if getattr(child, FIELD[role]) != animal.id:
             continue  # both of its links to this animal were already handled
+        previous = (child.sire_id, child.dam_id)
         setattr(child, FIELD[role], None)
         link = await repository.approved_link(session, child.id, role, animal.id)
         if link is None:
@@ -101,7 +106,18 @@ async def settle_offspring_conflicts(
         link.responded_by_id = principal.user_id
         link.responded_at = now
         suspended.append(link)
+        unlinked.append((child, *previous, link))
         queue_coi_recompute(session, child.id)
     await session.flush()
     for link in suspended:
         link_changed(session, link)
+    actor = actor_of(principal)
+    for child, previous_sire_id, previous_dam_id, link in unlinked:
+        emit_lineage_changed(
+            session,
+            child,
+            previous_sire_id=previous_sire_id,
+            previous_dam_id=previous_dam_id,
+            actor=actor,
+            parent_link_id=link.id,
+        )

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_animal.animals.events import emit_lineage_changed
 from repti_animal.animals.parentage import descends_from
 from repti_animal.animals.schemas import PrivateParent
 from repti_animal.animals.visibility import seen_animals
@@ -37,6 +38,7 @@ from reptidex_common.auth.dependencies import VivariumAccess, authorize_vivarium
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams, keyset_page
 from reptidex_common.errors import Forbidden, NotFound
+from reptidex_common.events.actors import actor_of
 from reptidex_common.models.animal import Animal, ParentLink
 from reptidex_common.models.animal_enums import ParentLinkStatus, ParentRole
 from reptidex_common.models.enums import VivariumRole
@@ -245,6 +247,7 @@ async def approve(
         raise LineageViolation(
             field, "That parent descends from this animal; an animal cannot be its own ancestor."
         )
+    previous_sire_id, previous_dam_id = child_row.sire_id, child_row.dam_id
     setattr(child_row, field, link.parent_id)
     _respond(link, principal, ParentLinkStatus.approved)
     await session.flush()
@@ -254,6 +257,14 @@ async def approve(
     )
     queue_coi_recompute(session, child_row.id)
     link_changed(session, link)
+    emit_lineage_changed(
+        session,
+        child_row,
+        previous_sire_id=previous_sire_id,
+        previous_dam_id=previous_dam_id,
+        actor=actor_of(principal),
+        parent_link_id=link.id,
+    )
     return (await read_many(session, principal, [link]))[0]
 
 

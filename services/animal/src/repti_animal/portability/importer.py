@@ -85,6 +85,8 @@ async def import_file(
     created_by_id: uuid.UUID | None,
     data: bytes,
     progress: writer.Progress,
+    *,
+    job_id: uuid.UUID | None = None,
 ) -> ImportResult:
     """The job's transaction: plan, lock, re-check what changed meanwhile, write."""
     vivarium = await session.get_one(Vivarium, vivarium_id)
@@ -103,4 +105,6 @@ async def import_file(
         plan = _build(records, species, current, vivarium)
         if not plan.valid:
             raise ImportRejected(plan.errors, len(plan.animals))
-    return await writer.write_plan(session, vivarium_id, created_by_id, plan, progress)
+    return await writer.write_plan(
+        session, vivarium_id, created_by_id, plan, progress, job_id=job_id
+    )

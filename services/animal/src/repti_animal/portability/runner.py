@@ -103,7 +103,7 @@ async def run_job(sessions: Sessions, job_id: uuid.UUID) -> ImportJobStatus | No
             if not await _claim(session, job_id):
                 return None
             result = await importer.import_file(
-                session, job.vivarium_id, job.created_by_id, job.file, progress
+                session, job.vivarium_id, job.created_by_id, job.file, progress, job_id=job_id
             )
             await session.execute(
                 update(ImportJob)

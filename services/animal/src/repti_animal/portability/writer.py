@@ -14,12 +14,16 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from repti_animal.animals import events as animal_events
 from repti_animal.animals.display_ids import reserve_display_ids
 from repti_animal.lineage.rules import lock_lineage
 from repti_animal.portability import repository
 from repti_animal.portability.planner import ExistingAnimal, ImportPlan, PlannedAnimal
 from repti_animal.portability.schemas import ImportResult
 from reptidex_common.db.base import new_id
+from reptidex_common.events.emitting import emit_many
+from reptidex_common.events.envelope import SYSTEM, Actor, ActorType
+from reptidex_common.events.types.animal import ImportCompleted
 from reptidex_common.models.animal_enums import GenotypeProof, GenotypeState
 from reptidex_common.tasks.outbox import add_outbox_events
 
@@ -122,17 +126,49 @@ async def write_plan(
     created_by_id: uuid.UUID | None,
     plan: ImportPlan,
     progress: Progress,
+    *,
+    job_id: uuid.UUID | None = None,
 ) -> ImportResult:
     """Insert a valid plan; the caller holds the locks (see the module) and commits."""
     await _assign_display_ids(session, vivarium_id, plan)
-    done = 0
+    done = genotypes = 0
+    # The import acts for the member who queued it; the job keeps only their user id.
+    actor = SYSTEM if created_by_id is None else Actor(type=ActorType.user, id=str(created_by_id))
     for batch in _batches(plan.animals):
-        await repository.insert_animals(
-            session, vivarium_id, created_by_id, [_animal_row(a) for a in batch]
+        rows = [_animal_row(a) for a in batch]
+        genotype_rows = [g for a in batch for g in _genotype_rows(a)]
+        await repository.insert_animals(session, vivarium_id, created_by_id, rows)
+        await repository.insert_genotypes(session, genotype_rows)
+        # One `created` per animal, as for any other new record (search, listings index
+        # each), written in one statement per batch.
+        await emit_many(
+            session,
+            [
+                animal_events.created(
+                    animal_id=row["id"], vivarium_id=vivarium_id, source="import", values=row
+                )
+                for row in rows
+            ],
+            actor=actor,
+            vivarium_id=vivarium_id,
         )
-        await repository.insert_genotypes(session, [g for a in batch for g in _genotype_rows(a)])
         done += len(batch)
+        genotypes += len(genotype_rows)
         await progress(done)
+    # And one summary for the member who waits on it (a notification, not one per row).
+    await emit_many(
+        session,
+        [
+            ImportCompleted(
+                job_id=job_id,
+                vivarium_id=vivarium_id,
+                animals_created=done,
+                genotypes_created=genotypes,
+            )
+        ],
+        actor=actor,
+        vivarium_id=vivarium_id,
+    )
     await add_outbox_events(
         session,
         RECOMPUTE_COI_TASK,

@@ -2,10 +2,10 @@
 
 One call handles one batch in the caller's transaction: lock due reminders (SKIP LOCKED, so
 several workers share the load without firing one reminder twice), record a due notification
-per reminder, queue its announcement in the outbox, and move the reminder on.
+per reminder, emit its `animal.reminder.due` event, and move the reminder on.
 
 Idempotent: a notification is unique per (reminder, due_at) and only a newly recorded one is
-announced, so a retried or concurrent run never records or announces an occurrence twice.
+emitted, so a retried or concurrent run never records or emits an occurrence twice.
 """
 
 from __future__ import annotations
@@ -14,20 +14,20 @@ import logging
 import uuid
 from collections.abc import Collection
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from reptidex_common.db.base import new_id
+from reptidex_common.events.emitting import emit
+from reptidex_common.events.envelope import SYSTEM
+from reptidex_common.events.types.animal import ReminderDue
 from reptidex_common.models.animal import DueNotification, Reminder
 from reptidex_common.models.core import Vivarium
-from reptidex_common.tasks.outbox import add_outbox_event
 from reptidex_common.vivarium_time import vivarium_now, wall_clock_instant
 
 FIRE_TASK = "animal.reminders.fire_due"
-ANNOUNCE_TASK = "animal.reminders.announce"
 FIRE_BATCH_SIZE = 200
 
 logger = logging.getLogger(__name__)
@@ -61,15 +61,16 @@ def next_occurrence(
     return occurrence(steps)
 
 
-def announcement(notification: DueNotification) -> dict[str, Any]:
-    """The outbox payload: the keyword arguments of the announce task (JSON only)."""
-    return {
-        "due_notification_id": str(notification.id),
-        "vivarium_id": str(notification.vivarium_id),
-        "title": notification.title,
-        "animal_id": str(notification.animal_id) if notification.animal_id else None,
-        "due_at": notification.due_at.isoformat(),
-    }
+def due_event(reminder: Reminder, notification: DueNotification) -> ReminderDue:
+    return ReminderDue(
+        reminder_id=reminder.id,
+        due_notification_id=notification.id,
+        vivarium_id=notification.vivarium_id,
+        animal_id=notification.animal_id,
+        lease_id=reminder.lease_id,
+        title=notification.title,
+        due_at=notification.due_at,
+    )
 
 
 def _due_ids(
@@ -113,7 +114,12 @@ def _fire_one(session: Session, reminder_id: uuid.UUID, now: datetime) -> None:
         .returning(DueNotification)
     ).all()
     for notification in recorded:
-        add_outbox_event(session, ANNOUNCE_TASK, announcement(notification))
+        emit(
+            session,
+            due_event(reminder, notification),
+            actor=SYSTEM,
+            vivarium_id=notification.vivarium_id,
+        )
     following = next_occurrence(reminder.next_due_at, reminder.interval_days, now, time_zone)
     reminder.last_fired_at = now
     if following is None:

@@ -1,4 +1,4 @@
-"""Celery tasks of care reminders: thin wrappers around `firing` and `publisher`."""
+"""Celery tasks of care reminders: thin wrappers around `firing`."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ import logging
 import uuid
 
 from repti_animal.config import SERVICE
-from repti_animal.reminders.firing import ANNOUNCE_TASK, FIRE_BATCH_SIZE, FIRE_TASK, fire_due_batch
-from repti_animal.reminders.publisher import publish_due, sync_redis
+from repti_animal.reminders.firing import FIRE_BATCH_SIZE, FIRE_TASK, fire_due_batch
 from repti_animal.worker import celery_app
-from reptidex_common.tasks.celery_app import RETRY_POLICY
 from reptidex_common.tasks.worker_db import worker_session
 from reptidex_common.vivarium_time import utc_now
 
@@ -42,22 +40,6 @@ def fire_due() -> int:
             ", ".join(sorted(str(reminder_id) for reminder_id in failed)),
         )
     return handled
-
-
-@celery_app.task(name=ANNOUNCE_TASK, ignore_result=True, **RETRY_POLICY)
-def announce(
-    due_notification_id: str, vivarium_id: str, title: str, animal_id: str | None, due_at: str
-) -> None:
-    publish_due(
-        sync_redis(),
-        {
-            "due_notification_id": due_notification_id,
-            "vivarium_id": vivarium_id,
-            "title": title,
-            "animal_id": animal_id,
-            "due_at": due_at,
-        },
-    )
 
 
 celery_app.conf.beat_schedule = {

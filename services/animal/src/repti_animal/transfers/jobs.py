@@ -1,4 +1,5 @@
-"""The scheduled sweeps behind beat: expire stale transfers, close what deleted vivariums left.
+"""The scheduled sweeps behind beat: warn of transfers about to expire, expire stale ones,
+close what deleted vivariums left.
 
 Synchronous (Celery workers run outside the event loop) and idempotent: a second run in the
 same state changes nothing and queues nothing, so beat may fire twice without harm.
@@ -9,24 +10,45 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from repti_animal.transfers import repository
-from repti_animal.transfers.closing import announce_closed_transfers, announce_ended_leases
-from repti_animal.transfers.events import queue_transfer_event
+from repti_animal.transfers.closing import emit_closed_transfers, emit_ended_leases
+from repti_animal.transfers.events import emit_transfer_event, emit_transfer_expiring
+from reptidex_common.events.envelope import SYSTEM
 
 logger = logging.getLogger(__name__)
+
+
+# How long before its expiry an unanswered transfer is announced as expiring.
+EXPIRING_WITHIN = timedelta(days=2)
+
+
+def warn_expiring_transfers(session: Session, now: datetime) -> int:
+    """Emit `animal.transfer.expiring` once for each pending transfer expiring soon."""
+    rows = session.execute(repository.pending_transfers_expiring(now, EXPIRING_WITHIN)).all()
+    for transfer_id, animal_id, from_vivarium_id, to_vivarium_id, expires_at in rows:
+        emit_transfer_expiring(
+            session,
+            transfer_id=transfer_id,
+            animal_id=animal_id,
+            from_vivarium_id=from_vivarium_id,
+            to_vivarium_id=to_vivarium_id,
+            expires_at=expires_at,
+        )
+    return len(rows)
 
 
 def expire_due_transfers(session: Session, now: datetime) -> int:
     """Mark pending transfers past `expires_at` as expired and tell both sides."""
     rows = session.execute(repository.pending_transfers_past(now)).all()
     for transfer_id, animal_id, from_vivarium_id, to_vivarium_id in rows:
-        queue_transfer_event(
+        emit_transfer_event(
             session,
             "expired",
+            actor=SYSTEM,
             transfer_id=transfer_id,
             animal_id=animal_id,
             from_vivarium_id=from_vivarium_id,
@@ -80,13 +102,13 @@ def close_for_deleted_vivariums(session: Session, now: datetime) -> Closed:
 
 def _close_for(session: Session, gone: list[uuid.UUID], now: datetime) -> Closed:
     transfers = session.execute(repository.transfers_of_deleted_vivariums(gone)).all()
-    announce_closed_transfers(session, transfers)
+    emit_closed_transfers(session, transfers, SYSTEM)
     leases = session.scalars(repository.leases_of_deleted_vivariums(now, gone)).all()
     ids = [x.id for x in leases]
     if ids:
         session.execute(repository.back_from_lease(ids))
         session.execute(repository.stop_lease_reminders(ids))
-    announce_ended_leases(session, leases)
+    emit_ended_leases(session, leases, SYSTEM)
     reminders = session.execute(repository.reminders_of_deleted_vivariums(gone))
     session.flush()
     return Closed(len(transfers), len(leases), int(getattr(reminders, "rowcount", 0) or 0))

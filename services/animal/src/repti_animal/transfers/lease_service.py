@@ -18,7 +18,7 @@ from repti_animal.animals.access import load_animal
 from repti_animal.transfers import repository
 from repti_animal.transfers.access import require_role, visible_sides
 from repti_animal.transfers.closing import end_lease
-from repti_animal.transfers.events import queue_lease_event
+from repti_animal.transfers.events import emit_lease_event
 from repti_animal.transfers.exceptions import AnimalBusy, LeaseNotFound, NotPending
 from repti_animal.transfers.lease_reminders import reminder_due_at, return_reminders
 from repti_animal.transfers.schemas import LeaseCreate, LeasedAnimal, LeaseRead, VivariumSummary
@@ -26,6 +26,7 @@ from repti_animal.transfers.service import check_animal_free, check_counterparty
 from reptidex_common.auth.dependencies import VivariumAccess
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams, keyset_page
+from reptidex_common.events.actors import actor_of
 from reptidex_common.models.animal import Lease
 from reptidex_common.models.animal_enums import AnimalStatus, LeaseStatus
 from reptidex_common.models.enums import VivariumRole
@@ -125,7 +126,7 @@ async def create(session: AsyncSession, principal: Principal, body: LeaseCreate)
         )
     )
     await session.flush()
-    queue_lease_event(session, "started", lease)
+    emit_lease_event(session, lease, actor=actor_of(principal))
     return (await _read_many(session, [lease], lender_view={lease.id}))[0]
 
 
@@ -163,7 +164,7 @@ async def _end(
     acting, party = curator_sides[0]
     verb = "Returned" if status is LeaseStatus.returned else "Canceled"
     reason = f"{verb} by the {party}, {acting.vivarium.name}."
-    await end_lease(session, lease, status, reason)
+    await end_lease(session, lease, status, reason, actor_of(principal))
     lender_view = {lease.id} if sides.first is not None else set()
     return (await _read_many(session, [lease], lender_view=lender_view))[0]
 

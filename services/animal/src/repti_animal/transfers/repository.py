@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, or_, select, update
@@ -146,6 +146,27 @@ async def stop_reminders(
         update(Reminder)
         .where(Reminder.animal_id == animal_id, Reminder.vivarium_id == vivarium_id)
         .values(active=False)
+    )
+
+
+def pending_transfers_expiring(now: datetime, within: timedelta) -> Any:
+    """Mark pending transfers that expire within `within` and were not noticed yet."""
+    return (
+        update(Transfer)
+        .where(
+            Transfer.status == TransferStatus.pending,
+            Transfer.expires_at > now,
+            Transfer.expires_at <= now + within,
+            Transfer.expiring_noticed_at.is_(None),
+        )
+        .values(expiring_noticed_at=now)
+        .returning(
+            Transfer.id,
+            Transfer.animal_id,
+            Transfer.from_vivarium_id,
+            Transfer.to_vivarium_id,
+            Transfer.expires_at,
+        )
     )
 
 

@@ -22,7 +22,7 @@ from repti_animal.lineage.pedigree import PRIVATE_ANCESTOR
 from repti_animal.transfers import repository
 from repti_animal.transfers.access import require_role, visible_sides
 from repti_animal.transfers.closing import close_if_side_deleted
-from repti_animal.transfers.events import queue_transfer_event
+from repti_animal.transfers.events import emit_transfer_event
 from repti_animal.transfers.exceptions import (
     AnimalBusy,
     BadCounterparty,
@@ -42,6 +42,8 @@ from repti_animal.transfers.snapshot import take_snapshot
 from reptidex_common.auth.dependencies import VivariumAccess
 from reptidex_common.auth.principal import Principal
 from reptidex_common.db.pagination import PageParams, keyset_page
+from reptidex_common.events.actors import actor_of
+from reptidex_common.events.envelope import SYSTEM
 from reptidex_common.models.animal import Animal, Species, Transfer
 from reptidex_common.models.animal_enums import AnimalStatus, TransferStatus
 from reptidex_common.models.enums import VivariumRole
@@ -158,7 +160,7 @@ async def create(session: AsyncSession, principal: Principal, body: TransferCrea
     )
     session.add(transfer)
     await session.flush()
-    queue_transfer_event(session, "requested", **_event_keys(transfer))
+    emit_transfer_event(session, "offered", actor=actor_of(principal), **_event_keys(transfer))
     return await _read(session, principal, transfer)
 
 
@@ -229,9 +231,10 @@ async def _pending_for_action(
     if closed is not None:
         raise TransferClosed(f"This transfer was canceled: {closed}")
     if transfer.expires_at <= datetime.now(UTC):
-        # The beat sweep may not have run yet; record the expiry now.
+        # The beat sweep may not have run yet; record the expiry now (kept although the
+        # request fails: `TransferExpired.keeps_changes`). Time expired it, not the caller.
         transfer.status = TransferStatus.expired
-        queue_transfer_event(session, "expired", **_event_keys(transfer))
+        emit_transfer_event(session, "expired", actor=SYSTEM, **_event_keys(transfer))
         raise TransferExpired(
             f"This transfer expired on {transfer.expires_at.date().isoformat()}; ask the sender "
             "to send it again."
@@ -270,7 +273,7 @@ async def accept(
     animal.enclosure_id = None
     _respond(transfer, principal, TransferStatus.accepted)
     transfer.snapshot = {**transfer.snapshot, "new_display_id": animal.display_id}
-    queue_transfer_event(session, "accepted", **_event_keys(transfer))
+    emit_transfer_event(session, "accepted", actor=actor_of(principal), **_event_keys(transfer))
     await session.flush()
     return await _read(session, principal, transfer)
 
@@ -280,7 +283,7 @@ async def decline(
 ) -> TransferRead:
     transfer, _ = await _pending_for_action(session, principal, transfer_id, receiving=True)
     _respond(transfer, principal, TransferStatus.declined)
-    queue_transfer_event(session, "declined", **_event_keys(transfer))
+    emit_transfer_event(session, "declined", actor=actor_of(principal), **_event_keys(transfer))
     await session.flush()
     return await _read(session, principal, transfer)
 
@@ -290,6 +293,6 @@ async def cancel(
 ) -> TransferRead:
     transfer, _ = await _pending_for_action(session, principal, transfer_id, receiving=False)
     _respond(transfer, principal, TransferStatus.canceled)
-    queue_transfer_event(session, "canceled", **_event_keys(transfer))
+    emit_transfer_event(session, "canceled", actor=actor_of(principal), **_event_keys(transfer))
     await session.flush()
     return await _read(session, principal, transfer)

@@ -1,4 +1,4 @@
-"""Celery tasks of transfers and leases: thin wrappers around `jobs` and `events`.
+"""Celery tasks of transfers and leases: thin wrappers around `jobs`.
 
 Beat schedules sit here, next to the tasks they run.
 """
@@ -6,19 +6,9 @@ Beat schedules sit here, next to the tasks they run.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from functools import lru_cache
-from typing import Any
-
-from redis import Redis
 
 from repti_animal.transfers import jobs
-from repti_animal.transfers.events import (
-    ANNOUNCE_LEASE_TASK,
-    ANNOUNCE_TRANSFER_TASK,
-    announce,
-)
 from repti_animal.worker import celery_app
-from reptidex_common.settings import get_settings
 from reptidex_common.tasks.celery_app import RETRY_POLICY
 from reptidex_common.tasks.worker_db import worker_session
 
@@ -28,21 +18,15 @@ EXPIRE_EVERY_SECONDS = 15 * 60
 CLOSE_DELETED_EVERY_SECONDS = 5 * 60
 
 
-@lru_cache
-def _redis() -> Redis:
-    return Redis.from_url(get_settings().redis_url)
-
-
-def _publish(channel: str, message: str) -> None:
-    _redis().publish(channel, message)
-
-
 @celery_app.task(name=EXPIRE_TRANSFERS_TASK, **RETRY_POLICY)
-def expire_transfers() -> int:
+def expire_transfers() -> dict[str, int]:
     with worker_session() as session:
-        expired = jobs.expire_due_transfers(session, datetime.now(UTC))
+        now = datetime.now(UTC)
+        expired = jobs.expire_due_transfers(session, now)
+        # A two-day window swept every 15 minutes: no transfer slips through unannounced.
+        expiring = jobs.warn_expiring_transfers(session, now)
         session.commit()
-    return expired
+    return {"expired": expired, "expiring": expiring}
 
 
 @celery_app.task(name=CLOSE_DELETED_TASK, **RETRY_POLICY)
@@ -51,18 +35,6 @@ def close_for_deleted_vivariums() -> dict[str, int]:
         closed = jobs.close_for_deleted_vivariums(session, datetime.now(UTC))
         session.commit()
     return {"transfers": closed.transfers, "leases": closed.leases, "reminders": closed.reminders}
-
-
-@celery_app.task(name=ANNOUNCE_TRANSFER_TASK, **RETRY_POLICY)
-def announce_transfer(**payload: Any) -> int:
-    sides = [payload["from_vivarium_id"], payload["to_vivarium_id"]]
-    return announce(_publish, "transfer", payload, sides)
-
-
-@celery_app.task(name=ANNOUNCE_LEASE_TASK, **RETRY_POLICY)
-def announce_lease(**payload: Any) -> int:
-    sides = [payload["lender_vivarium_id"], payload["borrower_vivarium_id"]]
-    return announce(_publish, "lease", payload, sides)
 
 
 celery_app.conf.beat_schedule.update(
