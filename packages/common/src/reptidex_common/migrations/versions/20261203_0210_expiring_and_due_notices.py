@@ -5,8 +5,8 @@
 - `animal.clutches.due_noticed_at`: set by the sweep that emits `animal.clutch.due`, so each
   clutch is announced once per expected hatch date.
 
-Revision ID: 20261204_MIGNUM
-Revises: 20261203_0190
+Revision ID: 20261203_0210
+Revises: 20261203_0200
 Create Date: 2026-12-04 00:00:00+00:00
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "20261204_MIGNUM"
-down_revision: str | None = "20261203_0190"
+revision: str = "20261203_0210"
+down_revision: str | None = "20261203_0200"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
