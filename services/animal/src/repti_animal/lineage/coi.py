@@ -32,7 +32,7 @@ import itertools
 from collections import deque
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -348,8 +348,9 @@ def inbreeding_coefficient(
     return numbered_kinship(window, len(nodes), sire, dam)
 
 
-@dataclass(frozen=True)
-class CommonAncestor(Generic[K]):
+class CommonAncestor(NamedTuple, Generic[K]):
+    """A tuple: a closed line's pairing has hundreds, made on every what-if request."""
+
     animal: K
     # Steps on the shortest path from each parent of the planned clutch (0: the parent itself).
     from_sire: int
@@ -374,10 +375,13 @@ def _distances(
         steps += 1
         reached = []
         for node in frontier:
-            for parent in (sires[node], dams[node]):
-                if parent is not None and parent not in distance:
-                    distance[parent] = steps
-                    reached.append(parent)
+            sire, dam = sires[node], dams[node]
+            if sire is not None and sire not in distance:
+                distance[sire] = steps
+                reached.append(sire)
+            if dam is not None and dam not in distance:
+                distance[dam] = steps
+                reached.append(dam)
         frontier = reached
     return distance
 

@@ -11,6 +11,7 @@ row per animal. The caller's vivariums come with it, so the request is one round
 from __future__ import annotations
 
 import uuid
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -74,7 +75,7 @@ class PairingWindow:
 
     generations: int
     keys: list[str]
-    # Shortest distance from the planned offspring (1: the sire or the dam).
+    # Shortest distance from the planned offspring (1: the sire or the dam), ascending.
     depths: list[int]
     sire_keys: list[str | None]
     dam_keys: list[str | None]
@@ -104,15 +105,11 @@ class PairingWindow:
 
     def visible_to(self, viewer: Viewer) -> list[bool]:
         """Whether the caller may see each animal (asked once per vivarium and visibility)."""
-        answers: dict[tuple[str, str], bool] = {}
-        visible = []
-        for asked in zip(self.vivarium_keys, self.visibilities, strict=True):
-            answer = answers.get(asked)
-            if answer is None:
-                answer = viewer.may_see(uuid.UUID(asked[0]), Visibility(asked[1]))
-                answers[asked] = answer
-            visible.append(answer)
-        return visible
+        asked = list(zip(self.vivarium_keys, self.visibilities, strict=True))
+        answers = {
+            pair: viewer.may_see(uuid.UUID(pair[0]), Visibility(pair[1])) for pair in set(asked)
+        }
+        return [answers[pair] for pair in asked]
 
     def parents(self) -> tuple[list[int | None], list[int | None]]:
         """The numbers of each animal's recorded parents that lie in the window."""
@@ -124,7 +121,7 @@ class PairingWindow:
 
     def truncated(self, parents: list[int | None]) -> list[int | None]:
         """`parents` as `coi.truncate` keeps them: animals at the last depth are founders."""
-        inner = sum(1 for depth in self.depths if depth < self.generations)
+        inner = bisect_left(self.depths, self.generations)
         return parents[:inner] + [None] * (len(parents) - inner)
 
 

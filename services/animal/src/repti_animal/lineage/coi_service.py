@@ -99,11 +99,13 @@ def _visible_reach(
         steps += 1
         reached = []
         for node in frontier:
-            for parent in (sires[node], dams[node]):
-                if parent is None or parent in distance or not visible[parent]:
-                    continue
-                distance[parent] = steps
-                reached.append(parent)
+            sire, dam = sires[node], dams[node]
+            if sire is not None and sire not in distance and visible[sire]:
+                distance[sire] = steps
+                reached.append(sire)
+            if dam is not None and dam not in distance and visible[dam]:
+                distance[dam] = steps
+                reached.append(dam)
         frontier = reached
     return distance
 
@@ -122,6 +124,11 @@ async def what_if(session: AsyncSession, principal: Principal, body: WhatIfReque
     window = await coi_repository.pairing_window(
         session, body.sire_id, body.dam_id, body.generations, principal.user_id
     )
+    return what_if_answer(window, principal, body)
+
+
+def what_if_answer(window: PairingWindow, principal: Principal, body: WhatIfRequest) -> bytes:
+    """The what-if answer from the pairing's window (see `what_if`)."""
     visible = window.visible_to(viewer_of(principal, window.member_of))
     sire_number = _visible_parent(window, visible, body.sire_id)
     dam_number = _visible_parent(window, visible, body.dam_id)
@@ -146,11 +153,6 @@ async def what_if(session: AsyncSession, principal: Principal, body: WhatIfReque
     # recorded parent in the window, past the COI's edge too).
     from_sire = _visible_reach(sires, dams, visible, sire_number)
     from_dam = _visible_reach(sires, dams, visible, dam_number)
-    common = [
-        CommonAncestor(c.animal, from_sire[c.animal], from_dam[c.animal])
-        for c in result.common_ancestors
-        if c.animal in from_sire and c.animal in from_dam
-    ]
     keys, display_ids, names = window.keys, window.display_ids, window.names
     # Plain dicts serialized once (in Rust): validating hundreds of common ancestors as
     # models, and FastAPI validating them again, cost more than the calculation.
@@ -160,13 +162,14 @@ async def what_if(session: AsyncSession, principal: Principal, body: WhatIfReque
             "generations": result.generations,
             "common_ancestors": [
                 {
-                    "id": keys[c.animal],
-                    "display_id": display_ids[c.animal],
-                    "name": names[c.animal],
-                    "from_sire": c.from_sire,
-                    "from_dam": c.from_dam,
+                    "id": keys[n],
+                    "display_id": display_ids[n],
+                    "name": names[n],
+                    "from_sire": from_sire[n],
+                    "from_dam": from_dam[n],
                 }
-                for c in common
+                for n, _, _ in result.common_ancestors
+                if n in from_sire and n in from_dam
             ],
         }
     )
