@@ -106,11 +106,9 @@ async def test_what_if_reads_the_animals_and_the_callers_vivariums_in_one_statem
         )
     assert response.status_code == 200, response.text
     assert response.json()["coi"] == 0.25
-    # The pedigree window and who may see it (the caller's vivariums) in one round trip,
-    # without a transaction around it.
+    # The pedigree window and who may see it (the caller's vivariums) in one round trip.
     reads = [sql for sql in statements if "animal.animals" in sql or "core.memberships" in sql]
     assert len(reads) == 1, reads
-    assert not any(sql.startswith(("BEGIN", "COMMIT")) for sql in statements), statements
 
 
 async def test_what_if_equals_the_former_calculation_exactly(
