@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -125,7 +126,7 @@ class PairingWindow:
         return parents[:inner] + [None] * (len(parents) - inner)
 
 
-def _column(rows: list[Any], index: int) -> list[Any]:
+def _column(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:
     return list(chain.from_iterable(row[index] for row in rows))
 
 
@@ -140,19 +141,24 @@ async def pairing_window(
         PAIRING_WINDOW_STATEMENT,
         {"roots": [sire_id, dam_id], "generations": generations, "user_id": user_id},
     )
+    return window_of(result.all(), generations)
+
+
+def window_of(rows: Sequence[Sequence[Any]], generations: int) -> PairingWindow:
+    """The window from the statement's rows (one a generation)."""
     # Without the sire and the dam the first generation is one row of NULLs.
-    rows = [row for row in result.all() if row[0] is not None]
-    first = rows[0] if rows else None
+    found = [row for row in rows if row[0] is not None]
+    first = found[0] if found else None
     return PairingWindow(
         generations=generations,
-        keys=_column(rows, 0),
-        depths=[depth for depth, row in enumerate(rows, 1) for _ in row[0]],
-        sire_keys=_column(rows, 1),
-        dam_keys=_column(rows, 2),
-        vivarium_keys=_column(rows, 3),
-        visibilities=_column(rows, 4),
-        display_ids=_column(rows, 5),
-        names=_column(rows, 6),
+        keys=_column(found, 0),
+        depths=[depth for depth, row in enumerate(found, 1) for _ in row[0]],
+        sire_keys=_column(found, 1),
+        dam_keys=_column(found, 2),
+        vivarium_keys=_column(found, 3),
+        visibilities=_column(found, 4),
+        display_ids=_column(found, 5),
+        names=_column(found, 6),
         sexes=list(first[7]) if first else [],
         species_keys=list(first[8]) if first else [],
         member_of=[uuid.UUID(key) for key in (first[9] or ())] if first else [],
