@@ -29,6 +29,7 @@ founder. Every stored or returned COI names the depth it was computed on.
 from __future__ import annotations
 
 import itertools
+import uuid
 from collections import deque
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -392,12 +393,13 @@ def pairing_in_window(
     sire: int,
     dam: int,
     generations: int,
-    ids: Sequence[str],
+    ids: Sequence[str] | Sequence[uuid.UUID],
 ) -> PlannedPairing[int]:
     """`planned_pairing_coi` on a window already truncated and numbered 0 .. n - 1.
 
     `sires`/`dams` hold each animal's parents' numbers (None at the window's edge) and `ids`
-    the text of each animal's id, the last tie-break among common ancestors.
+    each animal's id, the last tie-break among common ancestors: as text, or as UUIDs (which
+    order as their text does).
     """
     # Everything each parent reaches in the window, with its distance: their ancestries.
     from_sire, from_dam = _distances(sires, dams, sire), _distances(sires, dams, dam)

@@ -5,7 +5,7 @@ animals the step before found, leaving out every animal already found. So each a
 once, at its shortest depth (the depth `coi.truncate` gives it), however many paths lead to it
 in an inbred line; a walk over (animal, depth) pairs reads it again at every depth it occurs.
 Each generation comes back as one row of arrays, which the driver decodes in C, instead of one
-row per animal. The caller's vivariums come with it, so the request is one round trip.
+row per animal; ids travel as UUIDs (16 bytes each), not as text the server must format. The caller's vivariums come with it, so the request is one round trip.
 """
 
 from __future__ import annotations
@@ -29,35 +29,32 @@ WITH RECURSIVE generation(
     depth, ids, sires, dams, vivariums, visibilities, display_ids, names, sexes, species, seen
 ) AS (
     SELECT 1,
-        array_agg(CAST(a.id AS text)), array_agg(CAST(a.sire_id AS text)),
-        array_agg(CAST(a.dam_id AS text)), array_agg(CAST(a.vivarium_id AS text)),
+        array_agg(a.id), array_agg(a.sire_id), array_agg(a.dam_id), array_agg(a.vivarium_id),
         array_agg(CAST(a.visibility AS text)), array_agg(CAST(a.display_id AS text)),
-        array_agg(CAST(a.name AS text)),
-        array_agg(CAST(a.sex AS text)), array_agg(CAST(a.species_id AS text)), array_agg(a.id)
+        array_agg(CAST(a.name AS text)), array_agg(CAST(a.sex AS text)),
+        array_agg(a.species_id), array_agg(a.id)
     FROM animal.animals AS a
     WHERE a.id = ANY(:roots)
   UNION ALL
     SELECT generation.depth + 1, parents.ids, parents.sires, parents.dams, parents.vivariums,
         parents.visibilities, parents.display_ids, parents.names, NULL, NULL,
-        generation.seen || parents.seen
+        generation.seen || parents.ids
     FROM generation
     CROSS JOIN LATERAL (
         SELECT
-            array_agg(CAST(a.id AS text)), array_agg(CAST(a.sire_id AS text)),
-            array_agg(CAST(a.dam_id AS text)), array_agg(CAST(a.vivarium_id AS text)),
-            array_agg(CAST(a.visibility AS text)), array_agg(CAST(a.display_id AS text)),
-            array_agg(CAST(a.name AS text)),
-            array_agg(a.id)
+            array_agg(a.id), array_agg(a.sire_id), array_agg(a.dam_id),
+            array_agg(a.vivarium_id), array_agg(CAST(a.visibility AS text)),
+            array_agg(CAST(a.display_id AS text)), array_agg(CAST(a.name AS text))
         FROM animal.animals AS a
-        WHERE a.id = ANY(CAST(generation.sires || generation.dams AS uuid[]))
+        WHERE a.id = ANY(generation.sires || generation.dams)
             AND a.id <> ALL(generation.seen)
-    ) AS parents(ids, sires, dams, vivariums, visibilities, display_ids, names, seen)
+    ) AS parents(ids, sires, dams, vivariums, visibilities, display_ids, names)
     WHERE generation.depth < :generations AND parents.ids IS NOT NULL
 )
 SELECT
     ids, sires, dams, vivariums, visibilities, display_ids, names, sexes, species,
     (
-        SELECT array_agg(CAST(m.vivarium_id AS text))
+        SELECT array_agg(m.vivarium_id)
         FROM core.memberships AS m JOIN core.vivariums AS v ON v.id = m.vivarium_id
         WHERE m.user_id = :user_id AND v.deleted_at IS NULL
     )
@@ -75,18 +72,19 @@ class PairingWindow:
     """
 
     generations: int
-    keys: list[str]
+    # Ids as the driver decodes them (a C subclass of uuid.UUID, quick to hash and compare).
+    keys: list[uuid.UUID]
     # Shortest distance from the planned offspring (1: the sire or the dam), ascending.
     depths: list[int]
-    sire_keys: list[str | None]
-    dam_keys: list[str | None]
-    vivarium_keys: list[str]
+    sire_keys: list[uuid.UUID | None]
+    dam_keys: list[uuid.UUID | None]
+    vivarium_keys: list[uuid.UUID]
     visibilities: list[str]
     display_ids: list[str]
     names: list[str | None]
     # Of the sire and the dam only.
     sexes: list[str]
-    species_keys: list[str]
+    species_keys: list[uuid.UUID]
     # The live vivariums of the user asked about (none without one).
     member_of: list[uuid.UUID]
 
@@ -95,9 +93,8 @@ class PairingWindow:
 
     def number_of(self, animal_id: uuid.UUID) -> int | None:
         """The number of the sire or the dam (they are the animals at depth 1)."""
-        key = str(animal_id)
         for number in range(len(self.sexes)):
-            if self.keys[number] == key:
+            if self.keys[number] == animal_id:
                 return number
         return None
 
@@ -107,14 +104,12 @@ class PairingWindow:
     def visible_to(self, viewer: Viewer) -> list[bool]:
         """Whether the caller may see each animal (asked once per vivarium and visibility)."""
         asked = list(zip(self.vivarium_keys, self.visibilities, strict=True))
-        answers = {
-            pair: viewer.may_see(uuid.UUID(pair[0]), Visibility(pair[1])) for pair in set(asked)
-        }
+        answers = {pair: viewer.may_see(pair[0], Visibility(pair[1])) for pair in set(asked)}
         return [answers[pair] for pair in asked]
 
     def parents(self) -> tuple[list[int | None], list[int | None]]:
         """The numbers of each animal's recorded parents that lie in the window."""
-        number: dict[str | None, int] = {key: position for position, key in enumerate(self.keys)}
+        number: dict[uuid.UUID | None, int] = {key: n for n, key in enumerate(self.keys)}
         # None is never a key, so an unrecorded parent stays None.
         return [number.get(key) for key in self.sire_keys], [
             number.get(key) for key in self.dam_keys
@@ -161,5 +156,5 @@ def window_of(rows: Sequence[Sequence[Any]], generations: int) -> PairingWindow:
         names=_column(found, 6),
         sexes=list(first[7]) if first else [],
         species_keys=list(first[8]) if first else [],
-        member_of=[uuid.UUID(key) for key in (first[9] or ())] if first else [],
+        member_of=list(first[9] or ()) if first else [],
     )

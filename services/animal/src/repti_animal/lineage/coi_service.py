@@ -75,7 +75,7 @@ async def planned_coi(
         window.truncated(sires), window.truncated(dams), sire, dam, generations, window.keys
     )
     common = [
-        CommonAncestor(uuid.UUID(window.keys[c.animal]), c.from_sire, c.from_dam)
+        CommonAncestor(window.keys[c.animal], c.from_sire, c.from_dam)
         for c in result.common_ancestors
     ]
     return PlannedPairing(coi=result.coi, generations=generations, common_ancestors=common)
