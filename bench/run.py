@@ -37,7 +37,7 @@ from pathlib import Path
 
 import psycopg
 
-from bench import import_bench, overload, ratios, seed
+from bench import coi_ratio, import_bench, overload, ratios, seed
 from bench.loadgen import TABLE_HEADER, RawHttpPool, Result, run_open_model, wait_until_healthy
 from bench.servers import free_port, start
 from repti_animal.lineage.coi import DEFAULT_GENERATIONS, inbreeding_coefficient
@@ -209,6 +209,7 @@ class Report:
     scenarios: list[Result]
     ratios: list[ratios.Comparison]
     sustained: list[Result]
+    what_if: coi_ratio.WhatIfComparison | None = None
 
     @property
     def highest_sustained(self) -> Result | None:
@@ -271,6 +272,13 @@ async def drive(
             duration,
             lambda name: wanted(only, name),
         )
+        if wanted(only, coi_ratio.NAME):
+            print(f"\n{coi_ratio.TABLE_HEADER}", flush=True)
+            pairs = [
+                coi_ratio.PairSample(s.sire_id, s.dam_id, s.user_id, s.headers) for s in samples
+            ]
+            report.what_if = await coi_ratio.compare(pool, dsn, pairs, duration)
+            print(report.what_if.row(), flush=True)
         if wanted(only, SUSTAINED_NAME):
             print(f"\n{TABLE_HEADER}", flush=True)
             report.sustained = await sustain(pool, samples, duration)
@@ -427,6 +435,18 @@ def record(report: Report, args: argparse.Namespace) -> None:
         ratios.TABLE_HEADER,
         *(comparison.row() for comparison in report.ratios),
         "",
+        *(
+            [
+                "The what-if COI one at a time against the service's own window statement, "
+                "and that statement plus the service's own calculation on its rows, interleaved:",
+                "",
+                coi_ratio.TABLE_HEADER,
+                report.what_if.row(),
+                "",
+            ]
+            if report.what_if
+            else []
+        ),
         "One animal at fixed arrival rates (open model): the goal rate, then up or down the ladder:",
         "",
         TABLE_HEADER,

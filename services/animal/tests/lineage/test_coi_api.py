@@ -223,6 +223,13 @@ class TestWhatIf:
             headers=world.headers("owner"),
         )
         assert missing.status_code == 404
+        neither = await client.post(
+            self.URL,
+            json={"sire_id": str(uuid.uuid4()), "dam_id": str(uuid.uuid4())},
+            headers=world.headers("owner"),
+        )
+        assert neither.status_code == 404
+        assert neither.headers["content-type"] == "application/problem+json"
 
     async def test_private_common_ancestors_count_but_are_not_named(
         self, client: httpx.AsyncClient, world: World

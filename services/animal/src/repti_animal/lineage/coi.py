@@ -29,10 +29,11 @@ founder. Every stored or returned COI names the depth it was computed on.
 from __future__ import annotations
 
 import itertools
+import uuid
 from collections import deque
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -303,21 +304,30 @@ def numbered(window: Pedigree[K]) -> tuple[list[K], Numbered]:
 
 def numbered_kinship(window: Numbered, size: int, a: int, b: int) -> float:
     """Kinship of `a` and `b` in a numbered window (animals 0 .. size - 1)."""
-    if len(window) > TABULAR_LIMIT:
-        return Kinship(window).kinship(a, b)
-    sires = np.full(size, size, dtype=np.intp)
-    dams = np.full(size, size, dtype=np.intp)
-    for node, (sire, dam) in window.items():
-        if sire is not None:
-            sires[node] = sire
-        if dam is not None:
-            dams[node] = dam
-    rank = _ranks(sires, dams)
+    founder: tuple[int | None, int | None] = (None, None)
+    parents = [window.get(node, founder) for node in range(size)]
+    return kinship_in_window([p[0] for p in parents], [p[1] for p in parents], a, b)
+
+
+def kinship_in_window(
+    sires: Sequence[int | None], dams: Sequence[int | None], a: int, b: int
+) -> float:
+    """Kinship of `a` and `b` among animals 0 .. n - 1 whose parents' numbers are given."""
+    size = len(sires)
+    if size > TABULAR_LIMIT:
+        return Kinship(_as_pedigree(sires, dams)).kinship(a, b)
+    sire_rows = np.fromiter((size if s is None else s for s in sires), dtype=np.intp, count=size)
+    dam_rows = np.fromiter((size if d is None else d for d in dams), dtype=np.intp, count=size)
+    rank = _ranks(sire_rows, dam_rows)
     if int(rank.max(initial=0)) > EXACT_RANK:
-        index, tabular = tabular_kinship(window)
+        index, tabular = tabular_kinship(_as_pedigree(sires, dams))
         return float(tabular[index[a], index[b]])
-    row, matrix = layered_kinship(sires, dams, rank)
+    row, matrix = layered_kinship(sire_rows, dam_rows, rank)
     return float(matrix[row[a], row[b]])
+
+
+def _as_pedigree(sires: Sequence[int | None], dams: Sequence[int | None]) -> Numbered:
+    return dict(enumerate(zip(sires, dams, strict=True)))
 
 
 def window_kinship(window: Pedigree[K], a: K | None, b: K | None) -> float:
@@ -339,8 +349,9 @@ def inbreeding_coefficient(
     return numbered_kinship(window, len(nodes), sire, dam)
 
 
-@dataclass(frozen=True)
-class CommonAncestor(Generic[K]):
+class CommonAncestor(NamedTuple, Generic[K]):
+    """A tuple: a closed line's pairing has hundreds, made on every what-if request."""
+
     animal: K
     # Steps on the shortest path from each parent of the planned clutch (0: the parent itself).
     from_sire: int
@@ -354,33 +365,50 @@ class PlannedPairing(Generic[K]):
     common_ancestors: list[CommonAncestor[K]]
 
 
-def _distances(pedigree: Pedigree[K], start: K) -> dict[K, int]:
+def _distances(
+    sires: Sequence[int | None], dams: Sequence[int | None], start: int
+) -> dict[int, int]:
+    """Every animal `start` reaches through its parents, with the length of the shortest path."""
     distance = {start: 0}
-    queue = deque([start])
-    while queue:
-        node = queue.popleft()
-        for parent in pedigree.get(node, (None, None)):
-            if parent is not None and parent in pedigree and parent not in distance:
-                distance[parent] = distance[node] + 1
-                queue.append(parent)
+    frontier = [start]
+    steps = 0
+    while frontier:
+        steps += 1
+        reached = []
+        for node in frontier:
+            sire, dam = sires[node], dams[node]
+            if sire is not None and sire not in distance:
+                distance[sire] = steps
+                reached.append(sire)
+            if dam is not None and dam not in distance:
+                distance[dam] = steps
+                reached.append(dam)
+        frontier = reached
     return distance
 
 
 def pairing_in_window(
-    window: Numbered, size: int, sire: int, dam: int, generations: int
+    sires: Sequence[int | None],
+    dams: Sequence[int | None],
+    sire: int,
+    dam: int,
+    generations: int,
+    ids: Sequence[str] | Sequence[uuid.UUID],
 ) -> PlannedPairing[int]:
-    """`planned_pairing_coi` on a window already truncated and numbered as `numbered` does
+    """`planned_pairing_coi` on a window already truncated and numbered 0 .. n - 1.
 
-    (animals 0 .. size - 1, numbered in the order of their ids' text).
+    `sires`/`dams` hold each animal's parents' numbers (None at the window's edge) and `ids`
+    each animal's id, the last tie-break among common ancestors: as text, or as UUIDs (which
+    order as their text does).
     """
     # Everything each parent reaches in the window, with its distance: their ancestries.
-    from_sire, from_dam = _distances(window, sire), _distances(window, dam)
+    from_sire, from_dam = _distances(sires, dams, sire), _distances(sires, dams, dam)
     shared = from_sire.keys() & from_dam.keys()
     # Without a shared ancestor the kinship is 0 whatever the method: skip the matrix.
-    coi = numbered_kinship(window, size, sire, dam) if shared else 0.0
-    # Nearest first, then nearer to the sire, then by number (the ids' order).
-    order = sorted((from_sire[n] + from_dam[n], from_sire[n], n) for n in shared)
-    common = [CommonAncestor(n, near, total - near) for total, near, n in order]
+    coi = kinship_in_window(sires, dams, sire, dam) if shared else 0.0
+    # Nearest first, then nearer to the sire, then by id.
+    order = sorted((from_sire[n] + from_dam[n], from_sire[n], ids[n], n) for n in shared)
+    common = [CommonAncestor(n, near, total - near) for total, near, _, n in order]
     return PlannedPairing(coi=coi, generations=generations, common_ancestors=common)
 
 
@@ -393,7 +421,15 @@ def planned_pairing_coi(
     same as that of the stored COI of a hatchling of this pairing.
     """
     nodes, window = numbered(truncate(pedigree, [sire, dam], generations, start_depth=1))
-    result = pairing_in_window(window, len(nodes), nodes.index(sire), nodes.index(dam), generations)
+    parents = [window.get(node, (None, None)) for node in range(len(nodes))]
+    result = pairing_in_window(
+        [p[0] for p in parents],
+        [p[1] for p in parents],
+        nodes.index(sire),
+        nodes.index(dam),
+        generations,
+        [str(node) for node in nodes],
+    )
     common = [
         CommonAncestor(nodes[c.animal], c.from_sire, c.from_dam) for c in result.common_ancestors
     ]

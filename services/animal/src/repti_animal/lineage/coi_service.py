@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from collections import deque
 from datetime import UTC, datetime
 
+from pydantic_core import to_json
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from repti_animal.animals.access import AnimalNotFound
@@ -20,8 +20,9 @@ from repti_animal.lineage.coi import (
 from repti_animal.lineage.coi_repository import PairingWindow
 from repti_animal.lineage.exceptions import InvalidPairing
 from repti_animal.lineage.repository import LineageRow
-from repti_animal.lineage.schemas import CoiRead, CommonAncestorRead, WhatIfRead, WhatIfRequest
-from repti_animal.lineage.visibility import Viewer
+from repti_animal.lineage.schemas import CoiRead, WhatIfRequest
+from repti_animal.lineage.visibility import viewer_of
+from reptidex_common.auth.principal import Principal
 from reptidex_common.models.animal import Animal
 from reptidex_common.models.animal_enums import Sex
 
@@ -69,9 +70,12 @@ async def planned_coi(
     if sire is None or dam is None:
         # An animal without a record has no recorded ancestor to share.
         return PlannedPairing(coi=0.0, generations=generations, common_ancestors=[])
-    result = pairing_in_window(window.pedigree(), len(window), sire, dam, generations)
+    sires, dams = window.parents()
+    result = pairing_in_window(
+        window.truncated(sires), window.truncated(dams), sire, dam, generations, window.keys
+    )
     common = [
-        CommonAncestor(window.id(c.animal), c.from_sire, c.from_dam)
+        CommonAncestor(window.keys[c.animal], c.from_sire, c.from_dam)
         for c in result.common_ancestors
     ]
     return PlannedPairing(coi=result.coi, generations=generations, common_ancestors=common)
@@ -84,36 +88,48 @@ def _visible_parent(window: PairingWindow, visible: list[bool], animal_id: uuid.
     return number
 
 
-def _visible_reach(window: PairingWindow, visible: list[bool], start: int) -> dict[int, int]:
+def _visible_reach(
+    sires: list[int | None], dams: list[int | None], visible: list[bool], start: int
+) -> dict[int, int]:
     """Ancestors of `start` reachable through animals the caller may see, with distances."""
-    sires, dams = window.sires, window.dams
     distance = {start: 0}
-    queue = deque([start])
-    while queue:
-        current = queue.popleft()
-        for parent in (sires[current], dams[current]):
-            if parent is None or parent in distance or not visible[parent]:
-                continue
-            distance[parent] = distance[current] + 1
-            queue.append(parent)
+    frontier = [start]
+    steps = 0
+    while frontier:
+        steps += 1
+        reached = []
+        for node in frontier:
+            sire, dam = sires[node], dams[node]
+            if sire is not None and sire not in distance and visible[sire]:
+                distance[sire] = steps
+                reached.append(sire)
+            if dam is not None and dam not in distance and visible[dam]:
+                distance[dam] = steps
+                reached.append(dam)
+        frontier = reached
     return distance
 
 
-async def what_if(session: AsyncSession, viewer: Viewer, body: WhatIfRequest) -> WhatIfRead:
-    """F of the offspring a planned pairing would have.
+async def what_if(session: AsyncSession, principal: Principal, body: WhatIfRequest) -> bytes:
+    """F of the offspring a planned pairing would have, as the JSON of `WhatIfRead`.
 
     Both animals must be visible to the caller (their vivarium, or public/lineage_only);
     otherwise 404 as for any animal the caller may not see. The COI itself counts every
     ancestor, private ones too (a breeder must learn the risk), but only common ancestors the
-    caller could reach in the pedigree view are named. One statement reads both animals and
-    their whole window.
+    caller could reach in the pedigree view are named. One statement reads both animals, their
+    whole window and the caller's vivariums.
     """
     if body.sire_id == body.dam_id:
         raise InvalidPairing("dam_id", "The sire and the dam must be two different animals.")
     window = await coi_repository.pairing_window(
-        session, body.sire_id, body.dam_id, body.generations
+        session, body.sire_id, body.dam_id, body.generations, principal.user_id
     )
-    visible = window.visible_to(viewer)
+    return what_if_answer(window, principal, body)
+
+
+def what_if_answer(window: PairingWindow, principal: Principal, body: WhatIfRequest) -> bytes:
+    """The what-if answer from the pairing's window (see `what_if`)."""
+    visible = window.visible_to(viewer_of(principal, window.member_of))
     sire_number = _visible_parent(window, visible, body.sire_id)
     dam_number = _visible_parent(window, visible, body.dam_id)
     if window.sex(sire_number) is Sex.female:
@@ -123,23 +139,37 @@ async def what_if(session: AsyncSession, viewer: Viewer, body: WhatIfRequest) ->
     if window.species_keys[sire_number] != window.species_keys[dam_number]:
         raise InvalidPairing("dam_id", "The sire and the dam are of different species.")
 
+    sires, dams = window.parents()
     result = pairing_in_window(
-        window.pedigree(), len(window), sire_number, dam_number, body.generations
+        window.truncated(sires),
+        window.truncated(dams),
+        sire_number,
+        dam_number,
+        body.generations,
+        window.keys,
     )
-    from_sire = _visible_reach(window, visible, sire_number)
-    from_dam = _visible_reach(window, visible, dam_number)
-    common = []
-    for c in result.common_ancestors:
-        if c.animal in from_sire and c.animal in from_dam:
-            common.append(
-                CommonAncestorRead.model_validate(
-                    {
-                        "id": window.keys[c.animal],
-                        "display_id": window.display_ids[c.animal],
-                        "name": window.names[c.animal],
-                        "from_sire": from_sire[c.animal],
-                        "from_dam": from_dam[c.animal],
-                    }
-                )
-            )
-    return WhatIfRead(coi=result.coi, generations=result.generations, common_ancestors=common)
+    # Named: the common ancestors the caller reaches from both parents through animals they
+    # may see, with the distances of that walk (as in the pedigree view, which follows every
+    # recorded parent in the window, past the COI's edge too).
+    from_sire = _visible_reach(sires, dams, visible, sire_number)
+    from_dam = _visible_reach(sires, dams, visible, dam_number)
+    keys, display_ids, names = window.keys, window.display_ids, window.names
+    # Plain dicts serialized once (in Rust): validating hundreds of common ancestors as
+    # models, and FastAPI validating them again, cost more than the calculation.
+    return to_json(
+        {
+            "coi": result.coi,
+            "generations": result.generations,
+            "common_ancestors": [
+                {
+                    "id": keys[n],
+                    "display_id": display_ids[n],
+                    "name": names[n],
+                    "from_sire": from_sire[n],
+                    "from_dam": from_dam[n],
+                }
+                for n, _, _ in result.common_ancestors
+                if n in from_sire and n in from_dam
+            ],
+        }
+    )
