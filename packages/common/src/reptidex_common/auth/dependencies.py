@@ -80,6 +80,14 @@ async def _account_state(session: AsyncSession, claims: AccessClaims) -> Account
 
 
 async def _principal_from_jwt(request: Request, token: str) -> Principal:
+    return await principal_from_access_token(request.app, token)
+
+
+async def principal_from_access_token(app: object, token: str) -> Principal:
+    """The signed-in user an access token names, if the token and the account still hold.
+
+    `app`: the service's app, whose replica-wide account cache (`account_cache`) is consulted.
+    """
     if auth_state.jwks is None:
         raise RuntimeError("auth_state.jwks is not configured")
     try:
@@ -89,7 +97,7 @@ async def _principal_from_jwt(request: Request, token: str) -> Principal:
     # Suspension, role changes, password changes and ended logins take effect at once
     # everywhere: the account's state is read from the database, or from this replica's cache
     # while it hears every such change announced (see `account_cache`).
-    cache = account_cache_of(request.app)
+    cache = account_cache_of(app)
     state = cache.get(claims.user_id, claims.session_id) if cache else None
     if state is None:
         generation = cache.generation if cache else 0

@@ -5,15 +5,20 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Any, Protocol
 
+import asyncpg
 from fastapi import Depends, Request
+from sqlalchemy import event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.util import greenlet_spawn
 
 from reptidex_common.audit.capture import begin_audit
 from reptidex_common.audit.requests import request_audit_context, settle_request_actor
@@ -33,13 +38,16 @@ class DatabaseState:
     read_sessionmaker: async_sessionmaker[AsyncSession] | None = None
     # Called after a successful commit; the outbox uses it to wake the relay.
     after_commit_hooks: list[Callable[[AsyncSession], None]] = field(default_factory=list)
+    # Told the text of each statement sent through `raw_read_connection`, which SQLAlchemy's
+    # events never see (`testing.statements` counts both).
+    raw_statement_listeners: list[Callable[[str], None]] = field(default_factory=list)
 
 
 state = DatabaseState()
 
 
 def create_engine(settings: BaseServiceSettings) -> AsyncEngine:
-    return create_async_engine(
+    engine = create_async_engine(
         settings.database_url,
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_max_overflow,
@@ -47,10 +55,22 @@ def create_engine(settings: BaseServiceSettings) -> AsyncEngine:
         # `db.availability`) rather than queueing behind the pool for half a minute.
         pool_timeout=settings.database_pool_timeout_seconds,
         connect_args={"timeout": settings.database_connect_timeout_seconds},
-        # Connections that died with the server are noticed and replaced on checkout, so the
-        # service recovers by itself once the database is back.
-        pool_pre_ping=True,
     )
+    event.listen(engine.sync_engine.pool, "checkout", _replace_if_closed)
+    return engine
+
+
+def _replace_if_closed(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+    """Connections that died with the server are replaced on checkout, without a round trip.
+
+    SQLAlchemy's pre-ping asks the server (BEGIN, a query, ROLLBACK: three round trips, more
+    than a simple read itself costs); the driver already knows a connection the server closed
+    or reset, because its socket saw the end. One cut silently in the network fails its query
+    instead, which answers 503 and invalidates the pool (`db.availability`), so the service
+    still recovers by itself once the database is back.
+    """
+    if dbapi_connection.driver_connection.is_closed():
+        raise DisconnectionError("the server closed this connection")
 
 
 def get_sessionmaker() -> async_sessionmaker[AsyncSession]:
@@ -133,6 +153,63 @@ async def read_session() -> AsyncIterator[AsyncSession]:
     """
     async with _read_sessionmaker()() as session:
         yield session
+
+
+@asynccontextmanager
+async def raw_read_connection() -> AsyncIterator[DriverConnection]:
+    """The driver's own connection from the same pool, for the hottest reads.
+
+    SQLAlchemy's session and execution cost more than the database takes to answer a simple
+    read; a statement sent straight to asyncpg (prepared once per connection by its statement
+    cache) costs almost nothing on top. Like `read_session`: no BEGIN, no COMMIT, each
+    statement its own snapshot. Bound to one connection (the tests' rolled-back transaction),
+    it reads inside that transaction.
+    """
+    bind = _read_sessionmaker().kw.get("bind")
+    if isinstance(bind, AsyncConnection):
+        raw = await bind.get_raw_connection()
+        yield _reported(raw.driver_connection)
+        return
+    if not isinstance(bind, AsyncEngine):
+        raise RuntimeError("the sessionmaker is bound to neither an engine nor a connection")
+    # The engine's pool (its size, its short timeout, the checkout check) hands it out.
+    pooled = await greenlet_spawn(bind.sync_engine.raw_connection)
+    try:
+        yield _reported(pooled.driver_connection)
+    finally:
+        await greenlet_spawn(pooled.close)
+
+
+class DriverConnection(Protocol):
+    """What hot reads use of an asyncpg connection."""
+
+    async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]: ...
+
+    async def fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None: ...
+
+
+class _ReportedConnection:
+    def __init__(self, connection: asyncpg.Connection, listeners: list[Callable[[str], None]]):
+        self._connection = connection
+        self._listeners = listeners
+
+    async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
+        self._report(query)
+        return await self._connection.fetch(query, *args)  # type: ignore[no-any-return]
+
+    async def fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None:
+        self._report(query)
+        return await self._connection.fetchrow(query, *args)
+
+    def _report(self, query: str) -> None:
+        for listener in self._listeners:
+            listener(query)
+
+
+def _reported(connection: asyncpg.Connection) -> DriverConnection:
+    if not state.raw_statement_listeners:
+        return connection  # type: ignore[no-any-return]
+    return _ReportedConnection(connection, list(state.raw_statement_listeners))
 
 
 async def open_read_session() -> AsyncIterator[AsyncSession]:

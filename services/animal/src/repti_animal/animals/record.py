@@ -11,11 +11,10 @@ errors stay exactly those of `load_animal`.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Row, bindparam, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased
 
 from repti_animal.animals.schemas import AnimalRead, ParentRef, PrivateParent
@@ -23,7 +22,10 @@ from repti_animal.animals.visibility import sees
 from repti_animal.genotypes.schemas import GenotypeRead
 from reptidex_common.auth.dependencies import effective_vivarium_role
 from reptidex_common.auth.principal import Principal
+from reptidex_common.db.driver_sql import driver_sql
+from reptidex_common.db.engine import raw_read_connection
 from reptidex_common.models.animal import Animal, Genotype, Trait
+from reptidex_common.models.animal_enums import Visibility
 from reptidex_common.models.core import Membership, Vivarium
 from reptidex_common.models.enums import VivariumRole
 
@@ -90,37 +92,39 @@ def _statement() -> Any:
     )
 
 
-# Built once: composing the statement costs more than the database takes to answer it.
-RECORD_STATEMENT = _statement()
+# Built once and sent straight to the driver: composing and executing the statement through
+# SQLAlchemy cost more than the database takes to answer it.
+RECORD_SQL, _RECORD_PARAMETERS = driver_sql(_statement())
 
 
-async def own_record(
-    session: AsyncSession, principal: Principal, animal_id: uuid.UUID
-) -> AnimalRead | None:
+async def own_record(principal: Principal, animal_id: uuid.UUID) -> AnimalRead | None:
     """The record when the caller may read it in its own vivarium; None: use the general path."""
-    rows = (
-        await session.execute(
-            RECORD_STATEMENT, {"animal_id": animal_id, "user_id": principal.user_id}
-        )
-    ).all()
+    arguments = {"animal_id": animal_id, "user_id": principal.user_id}
+    async with raw_read_connection() as connection:
+        rows = await connection.fetch(RECORD_SQL, *(arguments[n] for n in _RECORD_PARAMETERS))
     if not rows:
         return None
     first = rows[0]
+    member_role = first["member_role"]
     role = effective_vivarium_role(
-        principal, first.vivarium_id, first.member_role, live=first.live_vivarium_id is not None
+        principal,
+        first["vivarium_id"],
+        VivariumRole(member_role) if member_role is not None else None,
+        live=first["live_vivarium_id"] is not None,
     )
     if role is None or not role.at_least(VivariumRole.keeper):
         return None
-    fields = dict(first._mapping)
+    fields = dict(first)
     fields["sire"] = _parent(principal, first, "sire")
     fields["dam"] = _parent(principal, first, "dam")
     fields["genotype"] = _genotype(rows)
     return AnimalRead.model_validate(fields)
 
 
-def _parent(principal: Principal, row: Row[Any], role: str) -> ParentRef | PrivateParent | None:
+def _parent(
+    principal: Principal, fields: Mapping[str, Any], role: str
+) -> ParentRef | PrivateParent | None:
     """As `read` names parents: only those the caller may see; `None` when none is recorded."""
-    fields = row._mapping
     if fields[f"{role}_id"] is None:
         return None
     if fields[f"{role}_ref_id"] is None:
@@ -129,9 +133,8 @@ def _parent(principal: Principal, row: Row[Any], role: str) -> ParentRef | Priva
         fields[f"{role}_membership_id"] is not None
         and fields[f"{role}_live_vivarium_id"] is not None
     )
-    if not sees(
-        principal, fields[f"{role}_vivarium_id"], fields[f"{role}_visibility"], member=member
-    ):
+    visibility = Visibility(fields[f"{role}_visibility"])
+    if not sees(principal, fields[f"{role}_vivarium_id"], visibility, member=member):
         return PrivateParent()
     return ParentRef(
         id=fields[f"{role}_ref_id"],
@@ -140,18 +143,18 @@ def _parent(principal: Principal, row: Row[Any], role: str) -> ParentRef | Priva
     )
 
 
-def _genotype(rows: Sequence[Row[Any]]) -> list[GenotypeRead]:
+def _genotype(rows: Sequence[Mapping[str, Any]]) -> list[GenotypeRead]:
     return [
         GenotypeRead(
-            trait_id=row.trait_id,
-            trait_name=row.trait_name,
-            inheritance=row.inheritance,
-            allelic_group=row.allelic_group,
-            state=row.state,
-            het_percent=row.het_percent,
-            proof=row.proof,
-            welfare_flag=row.welfare_flag,
+            trait_id=row["trait_id"],
+            trait_name=row["trait_name"],
+            inheritance=row["inheritance"],
+            allelic_group=row["allelic_group"],
+            state=row["state"],
+            het_percent=row["het_percent"],
+            proof=row["proof"],
+            welfare_flag=row["welfare_flag"],
         )
         for row in rows
-        if row.trait_id is not None
+        if row["trait_id"] is not None
     ]

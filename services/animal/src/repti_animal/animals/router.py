@@ -48,7 +48,7 @@ async def list_animals(
 
 @router.get("/{animal_id}", response_model=AnimalRead)
 async def get(animal_id: uuid.UUID, principal: CurrentPrincipal, session: ReadSession) -> Response:
-    record = await own_record(session, principal, animal_id)
+    record = await own_record(principal, animal_id)
     if record is None:
         # Reached through a lease or partnership, or not there at all: the general rules.
         loaded = await service.get(session, principal, animal_id)

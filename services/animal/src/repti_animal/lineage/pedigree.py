@@ -21,6 +21,8 @@ from repti_animal.lineage.summaries import visible_fields
 from repti_animal.lineage.visibility import Viewer
 
 PRIVATE_ANCESTOR = "private ancestor"
+# How deep a pedigree goes when the caller does not say.
+DEFAULT_PEDIGREE_GENERATIONS = 5
 Sees = Callable[[LineageRow], bool]
 
 

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import (
     ARRAY,
@@ -119,8 +119,10 @@ FOR UPDATE OF a
 ).columns(_animals.c.id, _animals.c.coi, _animals.c.coi_generations)
 
 
-@dataclass(frozen=True)
-class LineageRow:
+class LineageRow(NamedTuple):
+    """One walked animal. A named tuple: a pedigree builds hundreds, and one is made in a
+    fifth of the time a frozen dataclass takes."""
+
     id: uuid.UUID
     vivarium_id: uuid.UUID
     sire_id: uuid.UUID | None

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Response
 from repti_animal.animals.access import load_animal
 from repti_animal.lineage import coi_service, service
 from repti_animal.lineage.coi import MAX_GENERATIONS
+from repti_animal.lineage.pedigree import DEFAULT_PEDIGREE_GENERATIONS
 from repti_animal.lineage.pedigree_schemas import PEDIGREE_RESPONSES, pedigree_response
 from repti_animal.lineage.schemas import (
     CoiRead,
@@ -34,7 +35,7 @@ async def pedigree(
     animal_id: uuid.UUID,
     principal: CurrentPrincipal,
     session: ReadSession,
-    generations: Annotated[int, Generations] = 5,
+    generations: Annotated[int, Generations] = DEFAULT_PEDIGREE_GENERATIONS,
 ) -> Response:
     """The animal and its ancestors as a flat list of `nodes`, each animal once.
 

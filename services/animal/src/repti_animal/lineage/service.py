@@ -45,11 +45,31 @@ async def pedigree(
     A private ancestor the caller may not see is a placeholder and nothing behind it is shown.
     """
     rows = await repository.ancestors(session, [animal_id], generations)
-    shown = pedigree_flat.shown_generations(
-        rows, animal_id, generations, lambda row: _sees(viewer, row, animal_id)
-    )
+    shown = _shown(rows, animal_id, viewer, generations)
     # Genotypes of the shown animals only, in one query.
     genotypes = await repository.genotypes(session, shown)
+    return pedigree_of(rows, animal_id, viewer, generations, genotypes, shown)
+
+
+def _shown(
+    rows: dict[uuid.UUID, LineageRow], animal_id: uuid.UUID, viewer: Viewer, generations: int
+) -> dict[uuid.UUID, int]:
+    return pedigree_flat.shown_generations(
+        rows, animal_id, generations, lambda row: _sees(viewer, row, animal_id)
+    )
+
+
+def pedigree_of(
+    rows: dict[uuid.UUID, LineageRow],
+    animal_id: uuid.UUID,
+    viewer: Viewer,
+    generations: int,
+    genotypes: dict[uuid.UUID, list[GenotypeRow]],
+    shown: dict[uuid.UUID, int] | None = None,
+) -> PedigreeRead:
+    """`pedigree` from the walked rows and (at least) the shown animals' genotypes."""
+    if shown is None:
+        shown = _shown(rows, animal_id, viewer, generations)
     return pedigree_flat.build(rows, animal_id, generations, shown, viewer, genotypes)
 
 

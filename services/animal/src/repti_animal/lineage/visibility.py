@@ -71,7 +71,7 @@ _LIVE = aliased(Vivarium, name="live_vivarium")
 _MEMBERSHIPS = aliased(Membership, name="all_memberships")
 _VIVARIUMS = aliased(Vivarium, name="all_vivariums")
 # The animal's vivarium, the caller's role there and every live vivarium they belong to.
-_OWN_ANIMAL_STATEMENT = (
+OWN_ANIMAL_STATEMENT = (
     select(
         Animal.vivarium_id,
         _LIVE.id.label("live_vivarium_id"),
@@ -99,7 +99,7 @@ async def own_animal_viewer(
     """
     row = (
         await session.execute(
-            _OWN_ANIMAL_STATEMENT, {"animal_id": animal_id, "user_id": principal.user_id}
+            OWN_ANIMAL_STATEMENT, {"animal_id": animal_id, "user_id": principal.user_id}
         )
     ).one_or_none()
     if row is None:
