@@ -253,15 +253,22 @@ async def test_a_replica_stops_even_when_the_redis_client_swallows_the_cancel(
     monkeypatch.setattr(PubSub, "get_message", loses_one_cancel)
     app = FastAPI()
 
+    subscribed = asyncio.Event()
+
     async def serve_then_stop() -> None:
         async with running_account_cache(app) as cache:
-            for _ in range(200):
+            # A busy machine may take seconds to subscribe; what counts is how long stopping takes.
+            for _ in range(3000):
                 if cache.subscribed:
                     break
                 await pause()
             assert cache.subscribed
+            subscribed.set()
 
     stopping = asyncio.create_task(serve_then_stop())
+    waiting = asyncio.create_task(subscribed.wait())
+    await asyncio.wait({waiting, stopping}, return_when=asyncio.FIRST_COMPLETED, timeout=60)
+    waiting.cancel()
     done, _ = await asyncio.wait({stopping}, timeout=5)
     assert swallowed, "the cancel never reached a read"
     assert done, "the replica was still waiting for its subscription 5 s after stopping"
