@@ -1,6 +1,23 @@
 // Generated from the service's OpenAPI document by `make api-client`. Do not edit.
 
 export type paths = {
+    "/api/v1/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks that failed for good */
+        get: operations["operations-list-dead-letters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/animals": {
         parameters: {
             query?: never;
@@ -1703,6 +1720,35 @@ export type components = {
             /** Name */
             name: string | null;
         };
+        /** DeadLetterRead */
+        DeadLetterRead: {
+            /** Error */
+            error: string;
+            /**
+             * Failed At
+             * Format: date-time
+             */
+            failed_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Retries */
+            retries: number;
+            /** Task Args */
+            task_args: unknown[];
+            /** Task Id */
+            task_id: string;
+            /** Task Kwargs */
+            task_kwargs: {
+                [key: string]: unknown;
+            };
+            /** Task Name */
+            task_name: string;
+            /** Traceback */
+            traceback: string | null;
+        };
         /** DescendantNode */
         DescendantNode: {
             access: components["schemas"]["Access"];
@@ -2831,6 +2877,13 @@ export type components = {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[DeadLetterRead] */
+        Page_DeadLetterRead_: {
+            /** Items */
+            items: components["schemas"]["DeadLetterRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[LeaseRead] */
         Page_LeaseRead_: {
             /** Items */
@@ -3231,7 +3284,7 @@ export type components = {
          * PrincipalKind
          * @enum {string}
          */
-        PrincipalKind: "user" | "api_key";
+        PrincipalKind: "user" | "api_key" | "service";
         /** PrivateDescendant */
         PrivateDescendant: {
             /** Generation */
@@ -4202,6 +4255,130 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    "operations-list-dead-letters": {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from next_cursor */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeadLetterRead_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     "animals-list": {
         parameters: {
             query: {

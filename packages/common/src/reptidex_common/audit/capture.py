@@ -35,6 +35,7 @@ CONTEXT_KEY = "audit_context"
 # changed is no secret: `password_changed_at` is kept.)
 SECRET_MARKERS = ("hash", "secret", "pepper", "private", "otp", "salt")
 SECRET_NAMES = ("password", "token", "api_key", "key")
+SECRET_SUFFIXES = ("_password", "_token")
 MAX_VALUE_CHARS = 500
 MAX_RELATED = 50
 # Rows that are the machinery of the log itself, not writes anyone made.
@@ -90,7 +91,7 @@ def is_secret(column: str) -> bool:
     return (
         any(marker in name for marker in SECRET_MARKERS)
         or name in SECRET_NAMES
-        or any(name.endswith(f"_{secret}") for secret in SECRET_NAMES[:2])
+        or name.endswith(SECRET_SUFFIXES)
     )
 
 
@@ -134,7 +135,8 @@ def _row_change(instance: Any, operation: str) -> RowChange:
                 fields[name] = {"before": jsonable(before), "after": jsonable(after)}
     identity = mapper.primary_key_from_instance(instance)
     key = ",".join(str(part) for part in identity if part is not None) or None
-    vivarium = getattr(instance, "vivarium_id", None)
+    # What is loaded only: an expired attribute would cost a query inside the flush.
+    vivarium = state.dict.get("vivarium_id")
     return RowChange(
         type=str(mapper.local_table.name),
         id=key,
