@@ -73,6 +73,9 @@ def ensure_seeded(url: str, reseed: bool) -> None:
     if reseed or count is None or count[0] < MIN_ANIMALS:
         seed.recreate(url)
         seed.seed(url, vivariums=1000, per_line=1000, generations=20)
+    else:
+        # Seeded by an older checkout: the services expect today's schema.
+        seed.migrate(url)
 
 
 def load_samples(url: str, settings: BaseServiceSettings) -> list[Sample]:

@@ -58,6 +58,11 @@ def recreate(url: str) -> None:
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
+    migrate(url)
+
+
+def migrate(url: str) -> None:
+    """Bring the benchmark database's schema to the code's (cheap when it already is)."""
     command.upgrade(
         alembic_config(libpq_url(url).replace("postgresql://", "postgresql+psycopg://", 1)), "head"
     )

@@ -11,6 +11,30 @@ export interface PickedAnimal {
   species_id?: string;
 }
 
+/** Where the highlight is in `options`: the highlighted animal, or the first when it is gone. */
+export function highlightedIndex(options: readonly { id: string }[], activeId: string | null): number {
+  return Math.max(
+    options.findIndex((option) => option.id === activeId),
+    0,
+  );
+}
+
+/** The animal the arrows move the highlight to, within the list as it is now. */
+export function movedHighlight(
+  options: readonly { id: string }[],
+  activeId: string | null,
+  step: 1 | -1,
+): string | null {
+  const index = Math.min(Math.max(highlightedIndex(options, activeId) + step, 0), options.length - 1);
+  return options[index]?.id ?? null;
+}
+
+/** Whether an animal of `animalSex` may be offered where `wanted` (or, if allowed, unknown) is asked. */
+export function matchesSex(animalSex: Sex, wanted: Sex | undefined, orUnsexed: boolean): boolean {
+  if (!wanted) return true;
+  return animalSex === wanted || (orUnsexed && animalSex === "unknown");
+}
+
 /**
  * Choose one animal of a vivarium by typing part of its id, name or morph (an ARIA combobox:
  * arrows move, Enter picks, Escape closes). `sex` and `speciesId` narrow the choice, e.g. a
@@ -19,12 +43,6 @@ export interface PickedAnimal {
  * Deceased animals are left out unless `includeDeceased` (a parent in a pedigree may be one);
  * `includeLeasedIn` also offers animals on loan to the vivarium (to pair them).
  */
-/** Whether an animal of `animalSex` may be offered where `wanted` (or, if allowed, unknown) is asked. */
-export function matchesSex(animalSex: Sex, wanted: Sex | undefined, orUnsexed: boolean): boolean {
-  if (!wanted) return true;
-  return animalSex === wanted || (orUnsexed && animalSex === "unknown");
-}
-
 export function AnimalPicker({
   label,
   vivariumId,
@@ -57,7 +75,9 @@ export function AnimalPicker({
   const id = useId();
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  // The highlighted animal by id, not by position: results arrive as the user types, and a
+  // position in an earlier list could point at another animal, or at nothing, in the next.
+  const [activeId, setActiveId] = useState<string | null>(null);
   // The list endpoint filters by one sex; "male or unknown" asks for more and filters here.
   const search: AnimalSearch = {
     q: useDeferredValue(text),
@@ -71,6 +91,7 @@ export function AnimalPicker({
   const options = (data?.items ?? []).filter(
     (animal) => animal.id !== excludeId && matchesSex(animal.sex, sex, orUnsexed),
   );
+  const active = highlightedIndex(options, activeId);
 
   function pick(animal: PickedAnimal | null) {
     onChange(animal);
@@ -82,10 +103,10 @@ export function AnimalPicker({
     if (event.key === "ArrowDown") {
       event.preventDefault();
       setOpen(true);
-      setActive((index) => Math.min(index + 1, Math.max(options.length - 1, 0)));
+      setActiveId(movedHighlight(options, activeId, 1));
     } else if (event.key === "ArrowUp") {
       event.preventDefault();
-      setActive((index) => Math.max(index - 1, 0));
+      setActiveId(movedHighlight(options, activeId, -1));
     } else if (event.key === "Enter" && open && options[active]) {
       event.preventDefault();
       pick(options[active]);
@@ -130,7 +151,7 @@ export function AnimalPicker({
           value={text}
           onChange={(event) => {
             setText(event.target.value);
-            setActive(0);
+            setActiveId(null);
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}
