@@ -365,10 +365,14 @@ class PlannedPairing(Generic[K]):
     common_ancestors: list[CommonAncestor[K]]
 
 
-def _distances(
-    sires: Sequence[int | None], dams: Sequence[int | None], start: int
+def reach(
+    sires: Sequence[int | None],
+    dams: Sequence[int | None],
+    start: int,
+    passable: Sequence[bool] | None = None,
 ) -> dict[int, int]:
-    """Every animal `start` reaches through its parents, with the length of the shortest path."""
+    """Every animal `start` reaches through its parents, with the length of the shortest path;
+    with `passable`, only through animals marked True (e.g. those a caller may see)."""
     distance = {start: 0}
     frontier = [start]
     steps = 0
@@ -376,13 +380,14 @@ def _distances(
         steps += 1
         reached = []
         for node in frontier:
-            sire, dam = sires[node], dams[node]
-            if sire is not None and sire not in distance:
-                distance[sire] = steps
-                reached.append(sire)
-            if dam is not None and dam not in distance:
-                distance[dam] = steps
-                reached.append(dam)
+            for parent in (sires[node], dams[node]):
+                if (
+                    parent is not None
+                    and parent not in distance
+                    and (passable is None or passable[parent])
+                ):
+                    distance[parent] = steps
+                    reached.append(parent)
         frontier = reached
     return distance
 
@@ -402,7 +407,7 @@ def pairing_in_window(
     order as their text does).
     """
     # Everything each parent reaches in the window, with its distance: their ancestries.
-    from_sire, from_dam = _distances(sires, dams, sire), _distances(sires, dams, dam)
+    from_sire, from_dam = reach(sires, dams, sire), reach(sires, dams, dam)
     shared = from_sire.keys() & from_dam.keys()
     # Without a shared ancestor the kinship is 0 whatever the method: skip the matrix.
     coi = kinship_in_window(sires, dams, sire, dam) if shared else 0.0

@@ -16,6 +16,7 @@ from repti_animal.lineage.coi import (
     PlannedPairing,
     inbreeding_coefficient,
     pairing_in_window,
+    reach,
 )
 from repti_animal.lineage.coi_repository import PairingWindow
 from repti_animal.lineage.exceptions import InvalidPairing
@@ -88,28 +89,6 @@ def _visible_parent(window: PairingWindow, visible: list[bool], animal_id: uuid.
     return number
 
 
-def _visible_reach(
-    sires: list[int | None], dams: list[int | None], visible: list[bool], start: int
-) -> dict[int, int]:
-    """Ancestors of `start` reachable through animals the caller may see, with distances."""
-    distance = {start: 0}
-    frontier = [start]
-    steps = 0
-    while frontier:
-        steps += 1
-        reached = []
-        for node in frontier:
-            sire, dam = sires[node], dams[node]
-            if sire is not None and sire not in distance and visible[sire]:
-                distance[sire] = steps
-                reached.append(sire)
-            if dam is not None and dam not in distance and visible[dam]:
-                distance[dam] = steps
-                reached.append(dam)
-        frontier = reached
-    return distance
-
-
 async def what_if(session: AsyncSession, principal: Principal, body: WhatIfRequest) -> bytes:
     """F of the offspring a planned pairing would have, as the JSON of `WhatIfRead`.
 
@@ -151,8 +130,8 @@ def what_if_answer(window: PairingWindow, principal: Principal, body: WhatIfRequ
     # Named: the common ancestors the caller reaches from both parents through animals they
     # may see, with the distances of that walk (as in the pedigree view, which follows every
     # recorded parent in the window, past the COI's edge too).
-    from_sire = _visible_reach(sires, dams, visible, sire_number)
-    from_dam = _visible_reach(sires, dams, visible, dam_number)
+    from_sire = reach(sires, dams, sire_number, visible)
+    from_dam = reach(sires, dams, dam_number, visible)
     keys, display_ids, names = window.keys, window.display_ids, window.names
     # Plain dicts serialized once (in Rust): validating hundreds of common ancestors as
     # models, and FastAPI validating them again, cost more than the calculation.
